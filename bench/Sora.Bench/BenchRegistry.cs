@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+/// <summary>The benchmark families of <c>sora bench</c>; each family lives in a file of its own.</summary>
+internal static class BenchRegistry
+{
+    public static IEnumerable<Command> All =>
+    [
+    ];
+}

@@ -1,0 +1,13 @@
+namespace Sora.Api;
+
+/// <summary>Settings of the HTTP/GraphQL surface.</summary>
+public sealed record SoraApiOptions
+{
+    public required string DataDirectory { get; init; }
+    public string Mode { get; init; } = "embedded";
+    public long MaxRequestBytes { get; init; } = 64 * 1024;
+    public int MaxQueryDepth { get; init; } = 12;
+    public int MaxQueryComplexity { get; init; } = 2_000;
+    public TimeSpan ConnectionInitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public int MaxSubscriptionsPerSocket { get; init; } = 64;
+}

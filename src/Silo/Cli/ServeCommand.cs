@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Sora.Silo.Hosting;
+
+namespace Sora.Silo.Cli;
+
+/// <summary><c>sora serve</c>: run the platform, embedded or as one node of a PostgreSQL-backed cluster.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Data folder (grain state, media, keys)", DefaultValueFactory = _ => "./data" };
+        var urls = new Option<string>("--urls") { Description = "Where the API and dashboard listen", DefaultValueFactory = _ => SoraHostOptions.DefaultUrls };
+        var cluster = new Option<bool>("--cluster") { Description = "Join a cluster whose membership and state live in PostgreSQL" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (cluster mode)" };
+        var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo port (cluster mode)", DefaultValueFactory = _ => 11111 };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port (cluster mode)", DefaultValueFactory = _ => 30000 };
+        var advertise = new Option<string>("--advertise") { Description = "Address other silos reach this one at (cluster mode)", DefaultValueFactory = _ => "127.0.0.1" };
+
+        var command = new Command("serve", "Run Sora: Orleans silo, GraphQL API at /graphql, dashboard at /dashboard")
+        {
+            data, urls, cluster, postgres, siloPort, gatewayPort, advertise,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(cluster) && string.IsNullOrWhiteSpace(result.GetValue(postgres)))
+                result.AddError("--cluster needs --postgres CONNSTRING");
+            if (!result.GetValue(cluster) && result.GetValue(postgres) is not null)
+                result.AddError("--postgres is only used with --cluster");
+            if (!System.Net.IPAddress.TryParse(result.GetValue(advertise), out _))
+                result.AddError("--advertise must be an IP address");
+        });
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var options = new SoraHostOptions
+            {
+                DataDirectory = Path.GetFullPath(parsed.GetValue(data)!),
+                Urls = parsed.GetValue(urls)!,
+                Cluster = parsed.GetValue(cluster)
+                    ? new PostgresClusterOptions(parsed.GetValue(postgres)!)
+                    {
+                        SiloPort = parsed.GetValue(siloPort),
+                        GatewayPort = parsed.GetValue(gatewayPort),
+                        AdvertisedAddress = parsed.GetValue(advertise)!,
+                    }
+                    : null,
+            };
+            await using var app = await SoraWebHost.BuildAsync(options, cancellationToken);
+            await app.StartAsync(cancellationToken);
+            var mode = options.Cluster is null ? "embedded" : $"cluster node, silo port {options.Cluster.SiloPort}";
+            foreach (var url in app.Urls)
+                Console.WriteLine($"Sora is running ({mode}) at {url}  GraphQL: {url}/graphql  dashboard: {url}{SoraWebHost.DashboardPath}/  data: {options.DataDirectory}");
+            await app.WaitForShutdownAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+}

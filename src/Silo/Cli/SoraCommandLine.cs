@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace Sora.Silo.Cli;
+
+/// <summary>The <c>sora</c> command line: one root command, one file per subcommand.</summary>
+public static class SoraCommandLine
+{
+    /// <summary>Exit code for a command line that could not be understood.</summary>
+    public const int UsageError = 2;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Sora: generated short videos with sound, marked and signed, in a social feed.");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = Build();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) Console.Error.WriteLine($"sora: {error.Message}");
+            Console.Error.WriteLine("Run 'sora --help' for usage.");
+            return UsageError;
+        }
+        return await parsed.InvokeAsync();
+    }
+}

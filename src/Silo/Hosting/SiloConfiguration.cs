@@ -1,0 +1,74 @@
+using System.Data.Common;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Dashboard;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+using Sora.Abstractions;
+using Sora.Silo.Storage;
+
+namespace Sora.Silo.Hosting;
+
+/// <summary>
+/// Everything a Sora silo needs, shared by <c>sora serve</c> and the in-process test cluster so that tests
+/// run the configuration we ship.
+/// </summary>
+public static class SiloConfiguration
+{
+    public const string ServiceId = "sora";
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>Clustering for the chosen mode, then <see cref="AddSoraServices"/>.</summary>
+    public static ISiloBuilder ConfigureSora(this ISiloBuilder silo, SoraHostOptions options)
+    {
+        if (options.Cluster is { } cluster)
+        {
+            DbProviderFactories.RegisterFactory(PostgresInvariant, NpgsqlFactory.Instance);
+            silo.Configure<ClusterOptions>(o => { o.ClusterId = cluster.ClusterId; o.ServiceId = ServiceId; });
+            silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseAdoNetClustering(o => { o.Invariant = PostgresInvariant; o.ConnectionString = cluster.ConnectionString; });
+        }
+        else
+        {
+            silo.UseLocalhostClustering(serviceId: ServiceId, clusterId: "embedded");
+        }
+        return silo.AddSoraServices(options);
+    }
+
+    /// <summary>Storage, reminders, streams and the dashboard for the chosen mode, without clustering.</summary>
+    public static ISiloBuilder AddSoraServices(this ISiloBuilder silo, SoraHostOptions options)
+    {
+        silo.Services.AddSingleton(TimeProvider.System);
+        // The Orleans binary format honours [Id] attributes, so stored state survives renames and new fields.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+
+        if (options.Cluster is { } cluster)
+        {
+            foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
+                silo.AddAdoNetGrainStorage(name, o => { o.Invariant = PostgresInvariant; o.ConnectionString = cluster.ConnectionString; });
+            silo.UseAdoNetReminderService(o => { o.Invariant = PostgresInvariant; o.ConnectionString = cluster.ConnectionString; });
+        }
+        else
+        {
+            silo.Services.AddSingleton(new SqliteDatabase(options.DatabaseDirectory));
+            foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
+                silo.Services.AddGrainStorage(name, CreateSqliteStorage);
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        }
+
+        silo.AddMemoryStreams(StreamNamespaces.Provider);
+        silo.AddDashboard();
+        return silo;
+    }
+
+    private static SqliteGrainStorage CreateSqliteStorage(IServiceProvider services, string name) => new(
+        name,
+        services.GetRequiredService<SqliteDatabase>(),
+        services.GetRequiredService<IGrainStorageSerializer>(),
+        services.GetRequiredService<IActivatorProvider>(),
+        services.GetRequiredService<TimeProvider>());
+}

@@ -1,0 +1,25 @@
+namespace Sora.Silo.Hosting;
+
+/// <summary>How one Sora process is hosted: where its data lives, where it listens, which cluster it joins.</summary>
+public sealed record SoraHostOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    public required string DataDirectory { get; init; }
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>Null for the embedded single-process mode.</summary>
+    public PostgresClusterOptions? Cluster { get; init; }
+
+    public string DatabaseDirectory => DataDirectory;
+    public string MediaDirectory => Path.Combine(DataDirectory, "media");
+}
+
+/// <summary>Cluster mode: membership, grain state and reminders in PostgreSQL.</summary>
+public sealed record PostgresClusterOptions(string ConnectionString)
+{
+    public int SiloPort { get; init; } = 11111;
+    public int GatewayPort { get; init; } = 30000;
+    public string AdvertisedAddress { get; init; } = "127.0.0.1";
+    public string ClusterId { get; init; } = "sora";
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
+using Sora.Api;
+
+namespace Sora.Silo.Hosting;
+
+/// <summary>One Sora process: an Orleans silo with the GraphQL API and the dashboard co-hosted on Kestrel.</summary>
+public static class SoraWebHost
+{
+    public const string DashboardPath = "/dashboard";
+
+    public static async Task<WebApplication> BuildAsync(SoraHostOptions options, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        Directory.CreateDirectory(options.MediaDirectory);
+        if (options.Cluster is { } cluster)
+            await Postgres.PostgresSchema.ApplyAsync(cluster.ConnectionString, cancellationToken);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        if (Console.IsOutputRedirected) builder.Logging.AddJsonConsole();
+        else builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        builder.Services.AddSingleton(options);
+        builder.UseOrleans(silo => silo.ConfigureSora(options));
+        builder.Services.AddSoraApi(new SoraApiOptions { DataDirectory = options.DataDirectory, Mode = options.Cluster is null ? "embedded" : "cluster" });
+        builder.Services.AddHostedService<SiloAnnouncer>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.MapSoraApi();
+        app.MapOrleansDashboard(routePrefix: DashboardPath);
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Sora.Silo.Cli;
+
+return await SoraCommandLine.RunAsync(args);
