@@ -1,16 +1,53 @@
+using GraphQL;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Sora.Api.Auth;
+using Sora.Api.Execution;
+using Sora.Api.Schema;
+using Sora.Api.Transport.Http;
+using Sora.Api.Transport.WebSockets;
 
 namespace Sora.Api;
 
 public static class SoraApiExtensions
 {
+    public const string GraphQLPath = "/graphql";
+
     public static IServiceCollection AddSoraApi(this IServiceCollection services, SoraApiOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton(OperatorToken.LoadOrCreate(options.DataDirectory));
+        services.AddSingleton<CallerResolver>();
+        services.AddSingleton<GraphQLRequestExecutor>();
+        services.AddSingleton<GraphQLHttpHandler>();
+        services.AddSingleton<GraphQLWebSocketHandler>();
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<SoraSchema>()
+            .AddGraphTypes(typeof(SoraSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider<SoraErrorInfoProvider>()
+            .AddComplexityAnalyzer(c =>
+            {
+                c.MaxDepth = options.MaxQueryDepth;
+                c.MaxComplexity = options.MaxQueryComplexity;
+            })
+            .ConfigureExecutionOptions(o => o.ThrowOnUnhandledException = false));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSoraApi(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapSoraApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.Map(GraphQLPath, (HttpContext context) => context.WebSockets.IsWebSocketRequest
+            ? context.RequestServices.GetRequiredService<GraphQLWebSocketHandler>().HandleAsync(context)
+            : context.RequestServices.GetRequiredService<GraphQLHttpHandler>().HandleAsync(context));
+        endpoints.MapGet("/", () => Results.Text(
+            $"Sora is running. GraphQL: {GraphQLPath} (HTTP and graphql-transport-ws). Dashboard: /dashboard/\n", "text/plain"));
+        return endpoints;
+    }
+
+    /// <summary>The schema as SDL, as checked into <c>src/Api/schema.graphql</c>.</summary>
+    public static string PrintSchema(this IServiceProvider services) =>
+        services.GetRequiredService<SoraSchema>().Print(new GraphQL.Utilities.PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true });
 }

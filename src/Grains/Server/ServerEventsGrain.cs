@@ -1,5 +1,6 @@
 using Orleans.Streams;
 using Sora.Abstractions;
+using Sora.Abstractions.Errors;
 using Sora.Abstractions.Server;
 
 namespace Sora.Grains.Server;
@@ -13,7 +14,7 @@ public sealed class ServerEventsGrain(
     public async Task<ServerEvent> PublishAsync(ServerEventKind kind, string message)
     {
         if (string.IsNullOrWhiteSpace(message) || message.Length > MaxMessageLength)
-            throw new ArgumentException($"message must be 1–{MaxMessageLength} characters", nameof(message));
+            throw DomainException.BadInput("message", $"message must be 1–{MaxMessageLength} characters");
 
         var serverEvent = state.State.Append(kind, message, clock.GetUtcNow());
         await state.WriteStateAsync();

@@ -17,6 +17,12 @@ public static class ServeCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port (cluster mode)", DefaultValueFactory = _ => 30000 };
         var advertise = new Option<string>("--advertise") { Description = "Address other silos reach this one at (cluster mode)", DefaultValueFactory = _ => "127.0.0.1" };
 
+        advertise.Validators.Add(result =>
+        {
+            if (!System.Net.IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
+                result.AddError("--advertise must be an IP address");
+        });
+
         var command = new Command("serve", "Run Sora: Orleans silo, GraphQL API at /graphql, dashboard at /dashboard")
         {
             data, urls, cluster, postgres, siloPort, gatewayPort, advertise,
@@ -27,8 +33,6 @@ public static class ServeCommand
                 result.AddError("--cluster needs --postgres CONNSTRING");
             if (!result.GetValue(cluster) && result.GetValue(postgres) is not null)
                 result.AddError("--postgres is only used with --cluster");
-            if (!System.Net.IPAddress.TryParse(result.GetValue(advertise), out _))
-                result.AddError("--advertise must be an IP address");
         });
         command.SetAction(async (parsed, cancellationToken) =>
         {

@@ -33,7 +33,7 @@ public static class SiloConfiguration
         }
         else
         {
-            silo.UseLocalhostClustering(serviceId: ServiceId, clusterId: "embedded");
+            silo.UseLocalhostClustering(options.EmbeddedSiloPort, options.EmbeddedGatewayPort, serviceId: ServiceId, clusterId: "embedded");
         }
         return silo.AddSoraServices(options);
     }

@@ -8,6 +8,13 @@ public sealed record SoraHostOptions
     public required string DataDirectory { get; init; }
     public string Urls { get; init; } = DefaultUrls;
 
+    /// <summary>Silo and gateway ports of the embedded mode (cluster mode takes them from <see cref="Cluster"/>).</summary>
+    public int EmbeddedSiloPort { get; init; } = 11111;
+    public int EmbeddedGatewayPort { get; init; } = 30000;
+
+    /// <summary>How long a WebSocket may stay open before it sends <c>connection_init</c>.</summary>
+    public TimeSpan WebSocketInitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Null for the embedded single-process mode.</summary>
     public PostgresClusterOptions? Cluster { get; init; }
 

@@ -26,10 +26,16 @@ public static class SoraWebHost
         else builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         builder.Services.AddSingleton(options);
         builder.UseOrleans(silo => silo.ConfigureSora(options));
-        builder.Services.AddSoraApi(new SoraApiOptions { DataDirectory = options.DataDirectory, Mode = options.Cluster is null ? "embedded" : "cluster" });
+        builder.Services.AddSoraApi(new SoraApiOptions
+        {
+            DataDirectory = options.DataDirectory,
+            Mode = options.Cluster is null ? "embedded" : "cluster",
+            ConnectionInitTimeout = options.WebSocketInitTimeout,
+        });
         builder.Services.AddHostedService<SiloAnnouncer>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 

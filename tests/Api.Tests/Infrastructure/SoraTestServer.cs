@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Sora.Api.Auth;
+using Sora.Silo.Hosting;
+
+namespace Sora.Api.Tests.Infrastructure;
+
+/// <summary>A real embedded Sora (silo + Kestrel on a random 127.0.0.1 port) in a fresh data folder.</summary>
+public sealed class SoraTestServer : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("sora-api-test-").FullName;
+    public string BaseUrl { get; private set; } = "";
+    public string GraphQLUrl => BaseUrl + "/graphql";
+    public string WebSocketUrl => GraphQLUrl.Replace("http://", "ws://");
+    public string OperatorToken => File.ReadAllText(Path.Combine(DataDirectory, Auth.OperatorToken.FileName)).Trim();
+
+    public Task InitializeAsync() => StartAsync();
+
+    public async Task StartAsync()
+    {
+        var options = new SoraHostOptions
+        {
+            DataDirectory = DataDirectory,
+            Urls = "http://127.0.0.1:0",
+            EmbeddedSiloPort = FreePort.Next(),
+            EmbeddedGatewayPort = FreePort.Next(),
+            WebSocketInitTimeout = TimeSpan.FromSeconds(1),
+        };
+        _app = await SoraWebHost.BuildAsync(options, CancellationToken.None);
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First().TrimEnd('/');
+    }
+
+    public async Task StopAsync()
+    {
+        if (_app is null) return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = null;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
