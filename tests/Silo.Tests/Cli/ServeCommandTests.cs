@@ -1,0 +1,46 @@
+using Sora.Silo.Tests.Infrastructure;
+
+namespace Sora.Silo.Tests.Cli;
+
+public sealed class ServeCommandTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("sora-serve-test-").FullName;
+
+    [Fact]
+    public async Task Serve_answers_health_serves_the_dashboard_and_stops_cleanly_on_ctrl_c()
+    {
+        var url = $"http://127.0.0.1:{SoraProcess.FreePort()}";
+        await using var sora = SoraProcess.Start(url, "serve", "--data", _data, "--urls", url);
+
+        var coldStart = await sora.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+
+        using var http = new HttpClient();
+        var dashboard = await http.GetAsync(url + "/dashboard/");
+        Assert.True(dashboard.IsSuccessStatusCode, $"dashboard answered {(int)dashboard.StatusCode}");
+        Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(url, sora.Output);
+        Assert.True(File.Exists(Path.Combine(_data, "sora.db")), "grain state lives in the data folder");
+
+        Assert.Equal(0, await sora.InterruptAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(coldStart < TimeSpan.FromSeconds(60));
+    }
+
+    [Theory]
+    [InlineData("serve", "--no-such-flag")]
+    [InlineData("serve", "--cluster")]
+    [InlineData("serve", "--postgres", "Host=x")]
+    [InlineData("serve", "--advertise", "not-an-ip")]
+    [InlineData("no-such-command")]
+    public async Task A_bad_command_line_prints_why_and_exits_2(params string[] args)
+    {
+        var (exit, output) = await SoraProcess.RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("sora:", output);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+    }
+}
