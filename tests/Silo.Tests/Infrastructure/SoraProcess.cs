@@ -56,11 +56,15 @@ public sealed class SoraProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async Task<JsonElement> QueryAsync(string query, CancellationToken cancellationToken = default)
+    public async Task<JsonElement> QueryAsync(string query, string? bearer = null, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-        using var response = await http.PostAsync(Url + "/graphql",
-            new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"), cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url + "/graphql")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
+        };
+        if (bearer is not null) request.Headers.Authorization = new("Bearer", bearer);
+        using var response = await http.SendAsync(request, cancellationToken);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
     }
 
