@@ -1,0 +1,103 @@
+namespace Sora.Media.Watermark;
+
+/// <summary>The error-correcting code of our marks: payload + CRC-16, then a rate-1/2 K=7 convolutional code decoded by soft Viterbi.</summary>
+/// <remarks>The CRC is what bounds false positives: a decode of pure noise passes it with probability 2^-16.</remarks>
+public sealed class PayloadCode
+{
+    private const int ConstraintLength = 7;
+    private const int States = 1 << (ConstraintLength - 1);
+    private const int G0 = 0b1011011; // 133 octal
+    private const int G1 = 0b1111001; // 171 octal
+
+    public PayloadCode(int payloadBits)
+    {
+        PayloadBits = payloadBits;
+        InfoBits = payloadBits + 16;
+        CodedBits = (InfoBits + ConstraintLength - 1) * 2;
+    }
+
+    public int PayloadBits { get; }
+    public int InfoBits { get; }
+    public int CodedBits { get; }
+
+    /// <summary>Payload bits (most significant first) → coded bits as 0/1.</summary>
+    public byte[] Encode(ulong payload)
+    {
+        var info = InfoWithCrc(payload);
+        var coded = new byte[CodedBits];
+        var register = 0;
+        for (var i = 0; i < info.Length + ConstraintLength - 1; i++)
+        {
+            var bit = i < info.Length ? info[i] : 0;
+            register = ((register << 1) | bit) & ((1 << ConstraintLength) - 1);
+            coded[2 * i] = (byte)Parity(register & G0);
+            coded[2 * i + 1] = (byte)Parity(register & G1);
+        }
+        return coded;
+    }
+
+    /// <summary>Soft values (positive means bit 1) → the payload, or null when the CRC does not match.</summary>
+    public ulong? Decode(ReadOnlySpan<double> soft)
+    {
+        var steps = InfoBits + ConstraintLength - 1;
+        var metric = new double[States];
+        var next = new double[States];
+        Array.Fill(metric, double.NegativeInfinity);
+        metric[0] = 0;
+        var decisions = new byte[steps, States];
+        for (var t = 0; t < steps; t++)
+        {
+            Array.Fill(next, double.NegativeInfinity);
+            for (var state = 0; state < States; state++)
+            {
+                if (double.IsNegativeInfinity(metric[state])) continue;
+                for (var bit = 0; bit <= (t < InfoBits ? 1 : 0); bit++)
+                {
+                    var register = (state << 1) | bit;
+                    var m = metric[state] + (Parity(register & G0) == 1 ? soft[2 * t] : -soft[2 * t]) + (Parity(register & G1) == 1 ? soft[2 * t + 1] : -soft[2 * t + 1]);
+                    var to = register & (States - 1);
+                    if (m > next[to]) { next[to] = m; decisions[t, to] = (byte)(state >> (ConstraintLength - 2)); }
+                }
+            }
+            (metric, next) = (next, metric);
+        }
+        // Trace back from the zero state the tail drives the encoder into.
+        var info = new byte[InfoBits];
+        var s = 0;
+        for (var t = steps - 1; t >= 0; t--)
+        {
+            if (t < InfoBits) info[t] = (byte)(s & 1);
+            s = (s >> 1) | (decisions[t, s] << (ConstraintLength - 2));
+        }
+        ulong payload = 0;
+        for (var i = 0; i < PayloadBits; i++) payload = (payload << 1) | info[i];
+        var crc = 0;
+        for (var i = 0; i < 16; i++) crc = (crc << 1) | info[PayloadBits + i];
+        return crc == Crc16(payload) ? payload : null;
+    }
+
+    private byte[] InfoWithCrc(ulong payload)
+    {
+        var info = new byte[InfoBits];
+        for (var i = 0; i < PayloadBits; i++) info[i] = (byte)((payload >> (PayloadBits - 1 - i)) & 1);
+        var crc = Crc16(payload);
+        for (var i = 0; i < 16; i++) info[PayloadBits + i] = (byte)((crc >> (15 - i)) & 1);
+        return info;
+    }
+
+    private int Crc16(ulong payload)
+    {
+        // CRC-16/CCITT-FALSE over the payload bits, most significant first.
+        var crc = 0xFFFF;
+        for (var i = PayloadBits - 1; i >= 0; i--)
+        {
+            var bit = (int)((payload >> i) & 1);
+            var top = (crc >> 15) & 1;
+            crc = (crc << 1) & 0xFFFF;
+            if ((top ^ bit) != 0) crc ^= 0x1021;
+        }
+        return crc;
+    }
+
+    private static int Parity(int x) => System.Numerics.BitOperations.PopCount((uint)x) & 1;
+}
