@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text;
+
+namespace Sora.Inference.World.Planning;
+
+/// <summary>Maps an English or German prompt onto a <see cref="ScenePlan"/>; what it cannot map becomes a warning.</summary>
+public sealed class PromptPlanner
+{
+    private static readonly HashSet<string> WaterEnvironments = ["lake", "beach"];
+    private static readonly HashSet<string> SelfActions = ["fall", "bounce", "roll", "slide", "spin", "explode", "fly", "swim", "dance", "wave", "sit", "jump", "drive", "splash"];
+
+    public ScenePlan Plan(string prompt, double seconds = 5, string? style = null)
+    {
+        var state = new PlanningState();
+        foreach (var token in Tokenize(prompt)) Read(token, state);
+        return Compose(prompt, seconds, style, state);
+    }
+
+    private static IEnumerable<string> Tokenize(string prompt)
+    {
+        var text = new StringBuilder(" ");
+        foreach (var c in prompt.ToLowerInvariant())
+            text.Append(char.IsLetterOrDigit(c) || c == '-' ? c : ' ');
+        text.Append(' ');
+        var joined = System.Text.RegularExpressions.Regex.Replace(text.ToString(), "\\s+", " ");
+        foreach (var (phrase, token) in Lexicon.Phrases) joined = joined.Replace($" {phrase} ", $" {token} ");
+        return joined.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static void Read(string token, PlanningState state)
+    {
+        if (!Lexicon.TryGet(token, out var meaning))
+        {
+            if (!state.Warnings.Contains($"unknown word '{token}' was ignored"))
+                state.Warnings.Add($"unknown word '{token}' was ignored");
+            return;
+        }
+        switch (meaning.Class)
+        {
+            case WordClass.Entity: AddEntity(meaning.Value, state); break;
+            case WordClass.Color: state.Color = meaning.Value; break;
+            case WordClass.Material: state.Material = meaning.Value; break;
+            case WordClass.Big: state.Scale = 1.6; break;
+            case WordClass.Small: state.Scale = 0.6; break;
+            case WordClass.Count: state.Count = int.Parse(meaning.Value, CultureInfo.InvariantCulture); break;
+            case WordClass.Environment: SetEnvironment(meaning.Value, state); break;
+            case WordClass.TimeOfDay: state.TimeOfDay = meaning.Value; break;
+            case WordClass.Weather:
+                state.Weather = meaning.Value;
+                if (meaning.Value == "snow") state.Environment ??= "snow";
+                break;
+            case WordClass.Camera: if (!state.Camera.Contains(meaning.Value)) state.Camera.Add(meaning.Value); break;
+            case WordClass.Style: state.Style ??= meaning.Value; break;
+            case WordClass.Action: AddAction(meaning.Value, state); break;
+            case WordClass.Into:
+                if (state.Actions.LastOrDefault() is { } into)
+                {
+                    if (into.Kind == "jump") into.Kind = "jump_into";
+                    into.AwaitsTarget = true;
+                    if (state.Environment is { } env && WaterEnvironments.Contains(env)) into.Target ??= "water";
+                }
+                break;
+            case WordClass.Over:
+                if (state.Actions.LastOrDefault() is { Kind: "throw" or "push" or "kick" } over) over.Kind = "knock_over";
+                break;
+        }
+    }
+
+    private static void AddEntity(string kind, PlanningState state)
+    {
+        var count = Math.Clamp(state.Count, 1, 5);
+        string? first = null;
+        for (var i = 0; i < count; i++)
+        {
+            var id = kind + (state.Entities.Count(e => e.Kind == kind) + 1).ToString(CultureInfo.InvariantCulture);
+            state.Entities.Add(new DraftEntity(id, kind, state.Color, state.Material, state.Scale));
+            first ??= id;
+        }
+        state.Color = null; state.Material = null; state.Scale = 1; state.Count = 1;
+
+        var pending = state.Actions.LastOrDefault(a => a.AwaitsTarget || a.Actor is null);
+        if (pending is { Actor: null })
+        {
+            pending.Actor = first;
+            pending.AwaitsTarget = !SelfActions.Contains(pending.Kind);
+        }
+        else if (pending is not null && pending.Actor != first)
+        {
+            pending.Target = first;
+            pending.AwaitsTarget = false;
+        }
+    }
+
+    private static void SetEnvironment(string environment, PlanningState state)
+    {
+        if (WaterEnvironments.Contains(environment))
+        {
+            state.HasWater = true;
+            if (state.Actions.LastOrDefault(a => a.AwaitsTarget) is { } pending)
+            {
+                pending.Target = "water";
+                pending.AwaitsTarget = false;
+                if (pending.Kind == "jump") pending.Kind = "jump_into";
+            }
+        }
+        if (state.Environment is null || (state.Environment == "lake" && environment == "beach")) state.Environment = environment;
+    }
+
+    private static void AddAction(string kind, PlanningState state)
+    {
+        foreach (var open in state.Actions) open.AwaitsTarget = false;
+        var actor = kind is "explode" or "fall" or "bounce" or "roll" or "slide" or "spin"
+            ? state.Entities.LastOrDefault()?.Id
+            : state.Entities.LastOrDefault(e => Catalog.Entities[e.Kind].Mobility != Mobility.Passive)?.Id ?? state.Entities.LastOrDefault()?.Id;
+        state.Actions.Add(new DraftAction(kind) { Actor = actor, AwaitsTarget = actor is not null && !SelfActions.Contains(kind) || kind == "jump" });
+    }
+
+    private static ScenePlan Compose(string prompt, double seconds, string? style, PlanningState state)
+    {
+        if (state.Entities.Count == 0)
+        {
+            state.Warnings.Add("the prompt names no object or being; a ball was placed in the scene");
+            state.Entities.Add(new DraftEntity("ball1", "ball", null, null, 1));
+        }
+        var environment = state.Environment ?? (state.HasWater ? "lake" : "room");
+        var hasWater = state.HasWater || WaterEnvironments.Contains(environment);
+        var actions = ScheduleActions(state, seconds);
+        var entities = SceneLayout.Place(state.Entities, actions, hasWater);
+        var camera = (state.Camera.Count == 0 ? ["wide"] : state.Camera)
+            .Select((kind, i) => new CameraShot(kind, seconds * i / Math.Max(1, state.Camera.Count), seconds / Math.Max(1, state.Camera.Count), entities[0].Id))
+            .ToList();
+        if (style is not null && !Catalog.Styles.Contains(style))
+        {
+            state.Warnings.Add($"unknown style '{style}'; cinematic was used");
+            style = null;
+        }
+        return new ScenePlan
+        {
+            Prompt = prompt,
+            Environment = new EnvironmentSpec
+            {
+                Kind = environment,
+                TimeOfDay = state.TimeOfDay ?? (environment == "city_night" ? "night" : "day"),
+                Weather = state.Weather ?? "clear",
+                Water = hasWater ? SceneLayout.Water(environment) : null,
+            },
+            Style = style ?? state.Style ?? "cinematic",
+            Camera = camera,
+            Entities = entities,
+            Actions = actions,
+            Ambience = Ambience(environment, state.Weather, state.TimeOfDay),
+            Warnings = state.Warnings,
+        };
+    }
+
+    private static List<ActionSpec> ScheduleActions(PlanningState state, double seconds)
+    {
+        var drafts = state.Actions.Where(a => a.Actor is not null).ToList();
+        foreach (var action in state.Actions.Where(a => a.Actor is null))
+            state.Warnings.Add($"action '{action.Kind}' has nobody to do it and was ignored");
+        var total = drafts.Sum(a => DefaultDuration(a.Kind));
+        var scale = total > seconds * 0.9 ? seconds * 0.9 / total : 1;
+        var start = 0.2;
+        var result = new List<ActionSpec>();
+        foreach (var draft in drafts)
+        {
+            var duration = Math.Round(DefaultDuration(draft.Kind) * scale, 3);
+            result.Add(new ActionSpec(draft.Kind, draft.Actor!, Math.Round(start, 3), duration, draft.Target));
+            start += duration;
+        }
+        return result;
+    }
+
+    private static double DefaultDuration(string kind) => kind switch
+    {
+        "walk_to" or "run_to" or "drive" or "fly" or "swim" or "push" => 2.0,
+        "jump" or "jump_into" or "kick" or "throw" or "knock_over" or "catch" => 1.0,
+        "explode" or "shatter" or "splash" => 0.5,
+        _ => 1.5,
+    };
+
+    private static List<string> Ambience(string environment, string? weather, string? time)
+    {
+        var beds = new List<string>
+        {
+            environment switch
+            {
+                "beach" => "surf", "lake" => "birds", "street" => "city", "forest" => "forest", "kitchen" or "room" => "room",
+                "desert" or "snow" or "mountains" => "wind", "city_night" => "city", "space" => "space", "underwater" => "underwater",
+                _ => "wind",
+            },
+        };
+        if (weather == "rain") beds.Add("rain");
+        if (time == "night" && environment is "forest" or "lake") beds.Add("crickets");
+        return beds;
+    }
+
+    internal sealed record DraftEntity(string Id, string Kind, string? Color, string? Material, double Scale);
+
+    internal sealed class DraftAction(string kind)
+    {
+        public string Kind { get; set; } = kind;
+        public string? Actor { get; set; }
+        public string? Target { get; set; }
+        public bool AwaitsTarget { get; set; }
+    }
+
+    private sealed class PlanningState
+    {
+        public List<DraftEntity> Entities { get; } = [];
+        public List<DraftAction> Actions { get; } = [];
+        public List<string> Warnings { get; } = [];
+        public List<string> Camera { get; } = [];
+        public string? Environment { get; set; }
+        public string? TimeOfDay { get; set; }
+        public string? Weather { get; set; }
+        public string? Style { get; set; }
+        public string? Color { get; set; }
+        public string? Material { get; set; }
+        public double Scale { get; set; } = 1;
+        public int Count { get; set; } = 1;
+        public bool HasWater { get; set; }
+    }
+}
