@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Npgsql;
 using Sora.Silo.Hosting;
 
 namespace Sora.Silo.Cli;
@@ -49,8 +50,27 @@ public static class ServeCommand
                     }
                     : null,
             };
-            await using var app = await SoraWebHost.BuildAsync(options, cancellationToken);
-            await app.StartAsync(cancellationToken);
+            WebApplication app;
+            try
+            {
+                app = await SoraWebHost.BuildAsync(options, cancellationToken);
+            }
+            catch (Exception e) when (e is NpgsqlException or ArgumentException)
+            {
+                Console.Error.WriteLine($"sora serve: cannot prepare PostgreSQL: {e.Message}");
+                return 1;
+            }
+            await using var _ = app;
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or OrleansException or NpgsqlException)
+            {
+                // Ports in use, an unreachable cluster: the user's to fix, so one clear line instead of a trace.
+                Console.Error.WriteLine($"sora serve: could not start: {e.Message}");
+                return 1;
+            }
             var mode = options.Cluster is null ? "embedded" : $"cluster node, silo port {options.Cluster.SiloPort}";
             foreach (var url in app.Urls)
                 Console.WriteLine($"Sora is running ({mode}) at {url}  GraphQL: {url}/graphql  dashboard: {url}{SoraWebHost.DashboardPath}/  data: {options.DataDirectory}");

@@ -8,6 +8,8 @@ public static class SoraCommandLine
     /// <summary>Exit code for a command line that could not be understood.</summary>
     public const int UsageError = 2;
 
+    private static readonly TimeSpan GracefulStopLimit = TimeSpan.FromSeconds(60);
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Sora: generated short videos with sound, marked and signed, in a social feed.");
@@ -26,6 +28,8 @@ public static class SoraCommandLine
             Console.Error.WriteLine("Run 'sora --help' for usage.");
             return UsageError;
         }
-        return await parsed.InvokeAsync();
+        // Ctrl-C cancels the running command; give it time to finish cleanly (a silo leaving its cluster,
+        // an encoder closing its file) before the process gives up with 130.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = GracefulStopLimit });
     }
 }

@@ -55,7 +55,7 @@ public static class PostgresSchema
         }
     }
 
-    private static string ReadScript(string script)
+    public static string ReadScript(string script)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + script)
             ?? throw new InvalidOperationException($"Schema script {script} is not embedded");

@@ -25,6 +25,18 @@ public sealed class ServeCommandTests : IDisposable
         Assert.True(coldStart < TimeSpan.FromSeconds(60));
     }
 
+    [Fact]
+    public async Task A_cluster_node_whose_postgres_is_unreachable_says_so_and_exits_1()
+    {
+        var url = $"http://127.0.0.1:{SoraProcess.FreePort()}";
+        var (exit, output) = await SoraProcess.RunAsync("serve", "--cluster", "--postgres", "Host=127.0.0.1;Port=1;Timeout=3",
+            "--data", _data, "--urls", url);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("sora serve: cannot prepare PostgreSQL", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     [Theory]
     [InlineData("serve", "--no-such-flag")]
     [InlineData("serve", "--cluster")]
