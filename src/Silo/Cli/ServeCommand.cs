@@ -18,6 +18,15 @@ public static class ServeCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port (cluster mode)", DefaultValueFactory = _ => 30000 };
         var advertise = new Option<string>("--advertise") { Description = "Address other silos reach this one at (cluster mode)", DefaultValueFactory = _ => "127.0.0.1" };
 
+        var gpus = new Option<int>("--gpus") { Description = "GPUs this node offers to generation jobs", DefaultValueFactory = _ => 0 };
+        var cpuSlots = new Option<int>("--cpu-slots") { Description = "World-engine jobs this node runs at once on its CPU", DefaultValueFactory = _ => 1 };
+        var blockedTerms = new Option<string?>("--blocked-terms") { Description = "File of terms a prompt may not contain (default DATA/blocked-terms.txt)" };
+        foreach (var count in new[] { gpus, cpuSlots })
+            count.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() is < 0 or > 64) result.AddError($"{result.Option.Name} must be between 0 and 64");
+            });
+
         advertise.Validators.Add(result =>
         {
             if (!System.Net.IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
@@ -26,7 +35,7 @@ public static class ServeCommand
 
         var command = new Command("serve", "Run Sora: Orleans silo, GraphQL API at /graphql, dashboard at /dashboard")
         {
-            data, urls, cluster, postgres, siloPort, gatewayPort, advertise,
+            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, gpus, cpuSlots, blockedTerms,
         };
         command.Validators.Add(result =>
         {
@@ -41,6 +50,9 @@ public static class ServeCommand
             {
                 DataDirectory = Path.GetFullPath(parsed.GetValue(data)!),
                 Urls = parsed.GetValue(urls)!,
+                Gpus = parsed.GetValue(gpus),
+                CpuSlots = parsed.GetValue(cpuSlots),
+                BlockedTermsFile = parsed.GetValue(blockedTerms) is { } file ? Path.GetFullPath(file) : null,
                 Cluster = parsed.GetValue(cluster)
                     ? new PostgresClusterOptions(parsed.GetValue(postgres)!)
                     {

@@ -7,7 +7,10 @@ using Orleans.Runtime.Hosting;
 using Orleans.Dashboard;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Sora.Abstractions;
+using Sora.Grains.Generation;
+using Sora.Silo.Generation;
 using Sora.Silo.Storage;
 
 namespace Sora.Silo.Hosting;
@@ -61,8 +64,23 @@ public static class SiloConfiguration
         }
 
         silo.AddMemoryStreams(StreamNamespaces.Provider);
+        silo.AddGeneration(options);
         silo.AddDashboard();
         return silo;
+    }
+
+    /// <summary>Device advertisement, worker placement and the job rules of the generation pipeline.</summary>
+    private static void AddGeneration(this ISiloBuilder silo, SoraHostOptions options)
+    {
+        silo.UseSiloMetadata(new Dictionary<string, string>
+        {
+            [DeviceAdvertisement.MetadataKey] = DeviceAdvertisement.Format(options.CpuSlots, options.Gpus),
+        });
+        silo.AddPlacementDirector<DevicePlacement, DevicePlacementDirector>();
+        // A lost job must be picked up within 30 s, so the watchdog reminder ticks faster than Orleans' default minimum.
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = GenerationGrain.WatchdogPeriod);
+        silo.Services.AddSingleton<IDeviceInventory, ClusterDeviceInventory>();
+        silo.Services.AddSingleton<IPromptPolicy>(BlockedTermsPolicy.FromFile(options.BlockedTermsPath));
     }
 
     private static SqliteGrainStorage CreateSqliteStorage(IServiceProvider services, string name) => new(

@@ -15,11 +15,21 @@ public sealed record SoraHostOptions
     /// <summary>How long a WebSocket may stay open before it sends <c>connection_init</c>.</summary>
     public TimeSpan WebSocketInitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Jobs of the World engine this silo runs at once on its CPU.</summary>
+    public int CpuSlots { get; init; } = 1;
+
+    /// <summary>GPUs this silo offers to generation jobs (one job per GPU at a time).</summary>
+    public int Gpus { get; init; }
+
+    /// <summary>The prompt policy's blocked terms, one per line; by default <c>blocked-terms.txt</c> in the data folder.</summary>
+    public string? BlockedTermsFile { get; init; }
+
     /// <summary>Null for the embedded single-process mode.</summary>
     public PostgresClusterOptions? Cluster { get; init; }
 
     public string DatabaseDirectory => DataDirectory;
     public string MediaDirectory => Path.Combine(DataDirectory, "media");
+    public string BlockedTermsPath => BlockedTermsFile ?? Path.Combine(DataDirectory, "blocked-terms.txt");
 }
 
 /// <summary>Cluster mode: membership, grain state and reminders in PostgreSQL.</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Sora.Grains.Generation;
 using Sora.Silo.Hosting;
 
 namespace Sora.Grains.Tests.Infrastructure;
@@ -12,12 +14,19 @@ public sealed class SoraTestCluster : IAsyncLifetime
 {
     private const string DataKey = "Sora:DataDirectory";
 
+    /// <summary>The one term the test prompt policy blocks.</summary>
+    public const string BlockedTerm = "forbidden thing";
+
+    /// <summary>Devices per silo: one CPU slot and one GPU each, so two silos offer four devices.</summary>
+    public const int CpuSlotsPerSilo = 1, GpusPerSilo = 1;
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("sora-grains-test-").FullName;
     public TestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     public async Task InitializeAsync()
     {
+        File.WriteAllLines(Path.Combine(DataDirectory, "blocked-terms.txt"), ["# test policy", BlockedTerm]);
         var builder = new TestClusterBuilder(initialSilosCount: 2);
         builder.Properties[DataKey] = DataDirectory;
         builder.AddSiloBuilderConfigurator<Configurator>();
@@ -35,8 +44,16 @@ public sealed class SoraTestCluster : IAsyncLifetime
 
     private sealed class Configurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo) =>
-            silo.AddSoraServices(new SoraHostOptions { DataDirectory = silo.Configuration[DataKey]! });
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddSoraServices(new SoraHostOptions
+            {
+                DataDirectory = silo.Configuration[DataKey]!,
+                CpuSlots = CpuSlotsPerSilo,
+                Gpus = GpusPerSilo,
+            });
+            silo.Services.AddSingleton<IGenerationRunner>(ScriptedRunner.Instance);
+        }
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator

@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Sora.Abstractions.Generation;
+
+public static class GenerationIds
+{
+    /// <summary>
+    /// The job id for a client's mutation id: a retried <c>createVideo</c> with the same id lands on the same
+    /// job instead of making a second one. Without a client id every call is a new job.
+    /// </summary>
+    public static Guid For(string ownerId, string? clientMutationId)
+    {
+        if (string.IsNullOrEmpty(clientMutationId)) return Guid.NewGuid();
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"sora-generation\n{ownerId}\n{clientMutationId}"));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    /// <summary>The draft video a job produces has an id derived from the job, so finalizing twice makes one video.</summary>
+    public static string VideoIdFor(Guid generationId) => "v_" + generationId.ToString("N");
+}

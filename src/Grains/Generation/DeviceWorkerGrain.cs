@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging;
+using Sora.Abstractions.Errors;
+using Sora.Abstractions.Generation;
+
+namespace Sora.Grains.Generation;
+
+/// <summary>
+/// Drives one device. The job runs in the background of this activation (so cancel can get in between its
+/// turns); progress goes to the job's grain, and when that grain says the job is no longer ours, we stop.
+/// </summary>
+[DevicePlacement]
+public sealed partial class DeviceWorkerGrain(IGenerationRunner runner, ILogger<DeviceWorkerGrain> logger) : Grain, IDeviceWorkerGrain
+{
+    private static readonly TimeSpan KeepAliveWhileRunning = TimeSpan.FromHours(1);
+
+    private (Guid Id, CancellationTokenSource Cancel, Task Work)? _current;
+
+    private DeviceSlot Device => DeviceSlot.Parse(this.GetPrimaryKeyString());
+
+    public Task<bool> StartAsync(QueuedGeneration job)
+    {
+        if (_current is { } current) return Task.FromResult(current.Id == job.Id);
+        var cancel = new CancellationTokenSource();
+        DelayDeactivation(KeepAliveWhileRunning);
+        _current = (job.Id, cancel, RunAsync(job, cancel));
+        return Task.FromResult(true);
+    }
+
+    public async Task CancelAsync(Guid id)
+    {
+        if (_current is not { } current || current.Id != id) return;
+        await current.Cancel.CancelAsync();
+    }
+
+    public Task<string> SiloAsync() => Task.FromResult(GrainContext.Address.SiloAddress!.ToParsableString());
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_current is { } current)
+        {
+            await current.Cancel.CancelAsync();
+            await current.Work.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        }
+    }
+
+    private async Task RunAsync(QueuedGeneration queued, CancellationTokenSource cancel)
+    {
+        await Task.Yield();
+        var device = Device;
+        var generation = GrainFactory.GetGrain<IGenerationGrain>(queued.Id);
+        try
+        {
+            if (!await generation.StartedAsync(queued.Attempt, device)) return;
+            var reporter = new Reporter(generation, queued.Attempt, cancel);
+            var videoId = await runner.RunAsync(new GenerationJob(queued.Id, queued.Attempt, queued.Spec, device), reporter, cancel.Token);
+            await generation.CompletedAsync(queued.Attempt, videoId);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            // Cancelled by its owner, or taken from us: whoever did that has already recorded the outcome.
+        }
+        catch (DomainException e)
+        {
+            await generation.FailedAsync(queued.Attempt, e.Code, e.Message);
+        }
+        catch (Exception e)
+        {
+            LogJobFailed(e, queued.Id, device.Key);
+            await generation.FailedAsync(queued.Attempt, "GENERATION_FAILED", $"the engine failed: {e.Message}");
+        }
+        finally
+        {
+            _current = null;
+            cancel.Dispose();
+            await GrainFactory.GetGrain<IGenerationSchedulerGrain>(IGenerationSchedulerGrain.Key).ReleaseAsync(device, queued.Id);
+        }
+    }
+
+    private sealed class Reporter(IGenerationGrain generation, int attempt, CancellationTokenSource cancel) : IGenerationReporter
+    {
+        public async Task<bool> AdvancedAsync(GenerationStatus status, double progress) =>
+            StopUnless(await generation.AdvancedAsync(attempt, status, progress));
+
+        public async Task<bool> ChunkReadyAsync(int index, int frames, string previewUrl, double progress) =>
+            StopUnless(await generation.ChunkReadyAsync(attempt, index, frames, previewUrl, progress));
+
+        private bool StopUnless(bool stillOurs)
+        {
+            if (!stillOurs) cancel.Cancel();
+            return stillOurs;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Generation {Id} failed on {Device}")]
+    private partial void LogJobFailed(Exception exception, Guid id, string device);
+}

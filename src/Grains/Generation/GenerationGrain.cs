@@ -1,0 +1,216 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using Sora.Abstractions;
+using Sora.Abstractions.Errors;
+using Sora.Abstractions.Generation;
+
+namespace Sora.Grains.Generation;
+
+/// <summary>
+/// The state machine of one job. A reminder watches it until it finishes: a queued job the scheduler lost is
+/// queued again, a running job whose silo left or whose worker went quiet is handed to another device.
+/// </summary>
+public sealed partial class GenerationGrain(
+    [PersistentState("generation", StorageNames.Default)] IPersistentState<GenerationState> state,
+    IPromptPolicy policy,
+    IDeviceInventory devices,
+    TimeProvider clock,
+    ILogger<GenerationGrain> logger) : Grain, IGenerationGrain, IRemindable
+{
+    public const string WatchdogReminder = "watchdog";
+    public static readonly TimeSpan WatchdogPeriod = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan SilentWorkerLimit = TimeSpan.FromSeconds(45);
+    public const int MaxAttempts = 3;
+
+    private GenerationState Job => state.State;
+    private Guid Id => this.GetPrimaryKey();
+    private IGenerationSchedulerGrain Scheduler => GrainFactory.GetGrain<IGenerationSchedulerGrain>(IGenerationSchedulerGrain.Key);
+
+    public async Task<GenerationView> SubmitAsync(GenerationSpec spec)
+    {
+        if (Job.Spec is { } existing)
+        {
+            if (existing.OwnerId != spec.OwnerId) throw DomainException.NotFound("generation");
+            return await ViewAsync();
+        }
+        GenerationRules.Validate(spec, policy);
+
+        Job.Spec = spec;
+        Job.Status = GenerationStatus.Queued;
+        Job.CreatedAt = clock.GetUtcNow();
+        Job.Attempt = 1;
+        await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(WatchdogReminder, WatchdogPeriod, WatchdogPeriod);
+        await PublishAsync(GenerationEventKind.Queued);
+        await Scheduler.EnqueueAsync(new QueuedGeneration(Id, Job.Attempt, spec));
+        return await ViewAsync();
+    }
+
+    public Task<GenerationView> GetAsync(string callerId)
+    {
+        EnsureOwner(callerId);
+        return ViewAsync();
+    }
+
+    public async Task<GenerationView> CancelAsync(string callerId)
+    {
+        EnsureOwner(callerId);
+        if (Job.Status.IsFinished()) return await ViewAsync();
+
+        var device = Job.Device;
+        await FinishAsync(GenerationStatus.Cancelled);
+        await PublishAsync(GenerationEventKind.Cancelled);
+        await Scheduler.RemoveAsync(Id);
+        if (device is not null)
+            await GrainFactory.GetGrain<IDeviceWorkerGrain>(device.Key).CancelAsync(Id);
+        return await ViewAsync();
+    }
+
+    public async Task<bool> StartedAsync(int attempt, DeviceSlot device)
+    {
+        if (!IsCurrent(attempt)) return false;
+        Job.Status = GenerationStatus.Running;
+        Job.Device = device;
+        Job.StartedAt ??= clock.GetUtcNow();
+        Job.LastHeartbeat = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        await PublishAsync(GenerationEventKind.Started, e => e with { Device = device });
+        return true;
+    }
+
+    public async Task<bool> AdvancedAsync(int attempt, GenerationStatus status, double progress)
+    {
+        if (!IsCurrent(attempt)) return false;
+        if (status is not (GenerationStatus.Running or GenerationStatus.Encoding or GenerationStatus.Signing))
+            throw DomainException.BadInput("status", $"a worker cannot move a job to {status}");
+        Job.Status = status;
+        Job.Progress = Math.Clamp(progress, Job.Progress, 1);
+        Job.LastHeartbeat = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        await PublishAsync(GenerationEventKind.Progress, e => e with { Fraction = Job.Progress });
+        return true;
+    }
+
+    public async Task<bool> ChunkReadyAsync(int attempt, int index, int frames, string previewUrl, double progress)
+    {
+        if (!IsCurrent(attempt)) return false;
+        Job.Progress = Math.Clamp(progress, Job.Progress, 1);
+        Job.LastHeartbeat = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        await PublishAsync(GenerationEventKind.Chunk, e => e with { ChunkIndex = index, Frames = frames, PreviewUrl = previewUrl });
+        await PublishAsync(GenerationEventKind.Progress, e => e with { Fraction = Job.Progress });
+        return true;
+    }
+
+    public async Task<bool> CompletedAsync(int attempt, string videoId)
+    {
+        if (!IsCurrent(attempt)) return Job.Status == GenerationStatus.Ready && Job.VideoId == videoId;
+        Job.VideoId = videoId;
+        Job.Progress = 1;
+        await FinishAsync(GenerationStatus.Ready);
+        await PublishAsync(GenerationEventKind.Completed, e => e with { VideoId = videoId });
+        return true;
+    }
+
+    public async Task<bool> FailedAsync(int attempt, string code, string message)
+    {
+        if (!IsCurrent(attempt)) return false;
+        await FailAsync(code, message);
+        return true;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != WatchdogReminder) return;
+        if (Job.Spec is null || Job.Status.IsFinished())
+        {
+            await StopWatchingAsync();
+            return;
+        }
+        if (Job.Status == GenerationStatus.Queued)
+        {
+            // Idempotent: the scheduler ignores a job it already holds, and takes back one it lost.
+            await Scheduler.EnqueueAsync(new QueuedGeneration(Id, Job.Attempt, Job.Spec));
+            return;
+        }
+        var silent = clock.GetUtcNow() - (Job.LastHeartbeat ?? Job.CreatedAt);
+        var deviceGone = Job.Device is { } device && !devices.IsActive(device.Silo);
+        if (deviceGone || silent > SilentWorkerLimit)
+            await RequeueAsync(deviceGone ? $"silo {Job.Device!.Silo} left the cluster" : $"the worker was silent for {silent.TotalSeconds:0} s");
+    }
+
+    private async Task RequeueAsync(string why)
+    {
+        LogRequeue(Id, Job.Attempt, why);
+        var lostDevice = Job.Device;
+        if (Job.Attempt >= MaxAttempts)
+        {
+            await FailAsync("WORKER_LOST", $"gave up after {Job.Attempt} attempts; the last one failed because {why}");
+            if (lostDevice is not null) await Scheduler.ReleaseAsync(lostDevice, Id);
+            return;
+        }
+        Job.Attempt++;
+        Job.Status = GenerationStatus.Queued;
+        Job.Device = null;
+        Job.Progress = 0;
+        Job.LastHeartbeat = null;
+        await state.WriteStateAsync();
+        await PublishAsync(GenerationEventKind.Queued, e => e with { Message = $"restarted: {why}" });
+        if (lostDevice is not null) await Scheduler.ReleaseAsync(lostDevice, Id);
+        await Scheduler.EnqueueAsync(new QueuedGeneration(Id, Job.Attempt, Job.Spec!));
+    }
+
+    private async Task FailAsync(string code, string message)
+    {
+        Job.FailureCode = code;
+        Job.FailureMessage = message;
+        await FinishAsync(GenerationStatus.Failed);
+        await PublishAsync(GenerationEventKind.Failed, e => e with { Code = code, Message = message });
+        await Scheduler.RemoveAsync(Id);
+    }
+
+    private async Task FinishAsync(GenerationStatus status)
+    {
+        Job.Status = status;
+        Job.FinishedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        await StopWatchingAsync();
+    }
+
+    private async Task StopWatchingAsync()
+    {
+        if (await this.GetReminder(WatchdogReminder) is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
+
+    private bool IsCurrent(int attempt) => Job.Spec is not null && attempt == Job.Attempt && !Job.Status.IsFinished();
+
+    private void EnsureOwner(string callerId)
+    {
+        // Another user's job and no job at all look the same: ids are not a way to learn what others make.
+        if (Job.Spec is null || Job.Spec.OwnerId != callerId) throw DomainException.NotFound("generation");
+    }
+
+    private async Task<GenerationView> ViewAsync() => new(Id, Job.Spec!, Job.Status, Job.Progress, Job.CreatedAt)
+    {
+        StartedAt = Job.StartedAt,
+        FinishedAt = Job.FinishedAt,
+        QueuePosition = Job.Status == GenerationStatus.Queued ? await Scheduler.PositionAsync(Id) : null,
+        Device = Job.Device,
+        VideoId = Job.VideoId,
+        FailureCode = Job.FailureCode,
+        FailureMessage = Job.FailureMessage,
+        Attempts = Job.Attempt,
+    };
+
+    private Task PublishAsync(GenerationEventKind kind, Func<GenerationEvent, GenerationEvent>? fill = null)
+    {
+        var generationEvent = new GenerationEvent(Id, kind, clock.GetUtcNow());
+        return this.GetStreamProvider(StreamNamespaces.Provider)
+            .GetStream<GenerationEvent>(GenerationStreams.Of(Id))
+            .OnNextAsync(fill is null ? generationEvent : fill(generationEvent));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} attempt {Attempt} is handed to another device: {Why}")]
+    private partial void LogRequeue(Guid id, int attempt, string why);
+}
