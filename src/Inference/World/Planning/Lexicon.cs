@@ -1,7 +1,7 @@
 namespace Sora.Inference.World.Planning;
 
 /// <summary>What a prompt word means to the planner.</summary>
-public enum WordClass { Entity, Color, Material, Environment, TimeOfDay, Weather, Camera, Action, Style, Into, Toward, Over, MadeOf, Count, Big, Small, Filler }
+public enum WordClass { Entity, Color, Material, Environment, TimeOfDay, Weather, Camera, Action, Style, Into, Toward, Over, MadeOf, From, Onto, Count, Big, Small, Filler }
 
 /// <summary>One understood word: its class and the canonical value it stands for.</summary>
 public readonly record struct Meaning(WordClass Class, string Value);
@@ -62,6 +62,8 @@ public static class Lexicon
         Add(WordClass.Toward, "to", "to towards toward zum zur nach zu");
         Add(WordClass.Over, "over", "um");
         Add(WordClass.MadeOf, "of", "aus made-of");
+        Add(WordClass.From, "from", "from off vom von herunter");
+        Add(WordClass.Onto, "onto", "onto auf");
         Add(WordClass.Big, "big", "big large huge giant tall groß große großer großes grosse riesig riesige");
         Add(WordClass.Small, "small", "small little tiny tiny klein kleine kleiner kleines winzig");
         Add(WordClass.Filler, "", Filler);
@@ -166,11 +168,11 @@ public static class Lexicon
     ];
 
     private const string Filler =
-        "a an the and then of with on in at by from its it his her their them they he she is are was be while some very " +
-        "onto off up down away around across through over under near next behind front top side " +
-        "ein eine einer einen einem eines der die das den dem des und dann mit auf im in am an von vom beim bei " +
+        "a an the and then of with on in at by its it his her their them they he she is are was be while some very " +
+        "up down away around across through over under near next behind front top side " +
+        "ein eine einer einen einem eines der die das den dem des und dann mit im in am an beim bei " +
         "es sie er ihn ihm ihr ihre sein seine ist sind war wird während sehr hin her herum davon über unter neben " +
         "vor hinter durch dabei wieder gegen style stil shot aufnahme scene szene view ansicht camera kamera " +
         "as like wie als slowly quickly fast schnell langsam happily fröhlich together zusammen each other einander there dort " +
-        "himself herself sich onto pieces stücke floor ground boden along down entlang hinunter hinab runter hinauf . ,";
+        "himself herself sich pieces stücke floor ground boden along down entlang hinunter hinab runter hinauf . ,";
 }

@@ -83,6 +83,11 @@ public sealed class PromptPlanner
                     if (state.Environment is { } env && WaterEnvironments.Contains(env)) into.Target ??= "water";
                 }
                 break;
+            case WordClass.From or WordClass.Onto:
+                // "falls from the table", "jumps onto a chair": the next entity is where the action happens.
+                if (state.Actions.LastOrDefault() is { Kind: "fall" or "jump" or "jump_into" or "sit" or "walk_to" or "run_to" } place && place.Actor is not null)
+                    place.AwaitsTarget = true;
+                break;
             case WordClass.Over:
                 if (state.Actions.LastOrDefault() is { Kind: "throw" or "push" or "kick" } over) over.Kind = "knock_over";
                 break;
@@ -191,6 +196,7 @@ public sealed class PromptPlanner
             // Something that cannot move by itself and "jumps" bounces.
             var actorKind = state.Entities.First(e => e.Id == action.Actor).Kind;
             if (action.Kind == "jump" && Catalog.Entities[actorKind].Mobility == Mobility.Passive) action.Kind = "bounce";
+            if (action.Kind == "jump" && action.Target is not null) action.Kind = "jump_into";
             // One event told twice ("fällt ... zu Boden") is one action.
             if (drafts.LastOrDefault() is { } previous && previous.Kind == action.Kind && previous.Actor == action.Actor
                 && (previous.Target == action.Target || action.Target is null))

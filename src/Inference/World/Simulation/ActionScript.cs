@@ -20,6 +20,7 @@ public sealed class ActionScript
     private readonly string language;
     private readonly HashSet<int> spoken = [];
     private readonly HashSet<ActionSpec> struck = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ActionSpec, Vector3> fixedGoals = new(ReferenceEqualityComparer.Instance);
 
     public ActionScript(ScenePlan plan, PhysicsWorld world, IReadOnlyDictionary<string, Actor> actors, IReadOnlyDictionary<string, RigidBody> bodies)
     {
@@ -96,9 +97,13 @@ public sealed class ActionScript
                 var landing = Goal(action, actor, pushThrough: true);
                 if (action.Target == "water" && world.Water is { } water)
                     landing = new Vector3(landing.X, water.Level + actor.Size.Y * 0.2f, landing.Z);
-                else if (Target(action) is { } onto)
+                RigidBody? support = null;
+                if (action.Target != "water" && Target(action) is { } onto)
+                {
                     landing = onto.Position + new Vector3(0, onto.HalfHeight + actor.Size.Y / 2, 0);
-                actor.JumpTo(landing, 0.75f, gravity);
+                    support = onto;
+                }
+                actor.JumpTo(landing, 0.75f, gravity, support);
                 break;
             }
             case "drive" or "fly" or "swim":
@@ -129,7 +134,7 @@ public sealed class ActionScript
                 if (!struck.Add(action)) break;
                 var direction = flat.LengthSquared() > 1e-6f ? Vector3.Normalize(flat) : actor.Forward;
                 var spinAxis = Vector3.Cross(Vector3.UnitY, direction);
-                if (action.Kind == "kick") world.Push(target, direction * 6 + new Vector3(0, 2.5f, 0), spinAxis * 6, actor.Body.EntityId);
+                if (action.Kind == "kick") world.Push(target, direction * 4 + new Vector3(0, 2, 0), spinAxis * 4, actor.Body.EntityId);
                 else world.Push(target, direction * 1.2f, spinAxis * (3f / MathF.Max(target.HalfHeight, 0.1f)), actor.Body.EntityId);
                 break;
             }
@@ -138,8 +143,10 @@ public sealed class ActionScript
                 actor.Carried = null;
                 ball.Held = false;
                 ball.Wake();
-                var toward = actions.FirstOrDefault(a => a.Kind == "catch" && a.Target == ball.EntityId) is { } catcher && bodies.TryGetValue(catcher.Actor, out var c)
-                    ? c.Position - ball.Position : actor.Forward * 5;
+                // Towards whoever catches it, else whoever else is in the scene ("throws a ball to a dog"), else ahead.
+                var receiver = actions.FirstOrDefault(a => a.Kind == "catch" && a.Target == ball.EntityId)?.Actor
+                    ?? actors.Keys.FirstOrDefault(id => id != actor.Body.EntityId);
+                var toward = receiver is not null && bodies.TryGetValue(receiver, out var c) ? c.Position - ball.Position : actor.Forward * 5;
                 toward.Y = 0;
                 var distance = MathF.Max(toward.Length(), 1);
                 const float flight = 0.9f;
@@ -217,20 +224,13 @@ public sealed class ActionScript
         var position = actor.Body.Position;
         if (action.Target == "water" && world.Water is { } water)
         {
+            // The nearest point of the shore; stop just before it, or land well inside it.
+            if (fixedGoals.TryGetValue(action, out var known)) return known;
             var spec = water.Spec;
-            var inside = pushThrough ? 1.5f : -0.4f;
-            var x = (float)Math.Clamp(position.X, spec.MinX + 1, spec.MaxX - 1);
-            var z = (float)Math.Clamp(position.Z, spec.MinZ + 1, spec.MaxZ - 1);
-            // Distance to each edge; aim for the nearest one.
-            var edges = new[]
-            {
-                (Math.Abs(position.X - spec.MinX), new Vector3((float)spec.MinX + inside, 0, z)),
-                (Math.Abs(position.X - spec.MaxX), new Vector3((float)spec.MaxX - inside, 0, z)),
-                (Math.Abs(position.Z - spec.MinZ), new Vector3(x, 0, (float)spec.MinZ + inside)),
-                (Math.Abs(position.Z - spec.MaxZ), new Vector3(x, 0, (float)spec.MaxZ - inside)),
-            };
-            var goal = edges.MinBy(e => e.Item1).Item2;
-            return goal with { Y = position.Y };
+            var shore = new Vector3((float)Math.Clamp(position.X, spec.MinX, spec.MaxX), position.Y, (float)Math.Clamp(position.Z, spec.MinZ, spec.MaxZ));
+            var outward = new Vector3(position.X - shore.X, 0, position.Z - shore.Z);
+            outward = outward.LengthSquared() > 1e-6f ? Vector3.Normalize(outward) : Vector3.Normalize(new Vector3(position.X - water.Centre.X, 0, position.Z - water.Centre.Z));
+            return fixedGoals[action] = shore + outward * (pushThrough ? -1.5f : 0.4f);
         }
         if (Target(action) is { } target)
         {
@@ -241,7 +241,9 @@ public sealed class ActionScript
             var goal = target.Position + away / length * gap;
             return goal with { Y = position.Y };
         }
-        return pushThrough || action.Kind is "walk_to" or "run_to" ? position + actor.Forward * (action.Kind == "run_to" ? 6 : 3) : position;
+        if (!fixedGoals.TryGetValue(action, out var ahead))
+            fixedGoals[action] = ahead = pushThrough || action.Kind is "walk_to" or "run_to" ? position + actor.Forward * (action.Kind == "run_to" ? 6 : 3) : position;
+        return ahead;
     }
 
     private static string LanguageOf(string prompt) =>

@@ -39,6 +39,20 @@ public sealed class Actor
     public float Sit { get; set; }
     public float Tilt { get; set; }
     public float Spin { get; set; }
+    /// <summary>What the actor stands on when not on the ground (a chair it jumped onto).</summary>
+    public RigidBody? Support { get; private set; }
+
+    /// <summary>The height of whatever is under the actor: its support's top if over it, else the terrain.</summary>
+    private float FloorUnder(PhysicsWorld world)
+    {
+        var floor = world.Terrain.FloorAt(Body.Position.X, Body.Position.Z);
+        if (Support is { Removed: false } support
+            && MathF.Abs(Body.Position.X - support.Position.X) < support.BoundingRadius
+            && MathF.Abs(Body.Position.Z - support.Position.Z) < support.BoundingRadius)
+            floor = MathF.Max(floor, support.Position.Y + support.HalfHeight);
+        return floor;
+    }
+
     /// <summary>The body this actor carries (a ball before a throw), if any.</summary>
     public RigidBody? Carried { get; set; }
     private Quaternion Lie { get; }
@@ -76,8 +90,9 @@ public sealed class Actor
     public void Stop() => Body.Velocity = State == ActorState.Air ? Body.Velocity : Vector3.Zero;
 
     /// <summary>Leaves the ground on a ballistic arc that lands at <paramref name="landing"/> after <paramref name="flightTime"/> s.</summary>
-    public void JumpTo(Vector3 landing, float flightTime, float gravity)
+    public void JumpTo(Vector3 landing, float flightTime, float gravity, RigidBody? onto = null)
     {
+        Support = onto;
         var delta = landing - Body.Position;
         Yaw = delta.X * delta.X + delta.Z * delta.Z > 1e-4f ? MathF.Atan2(delta.X, delta.Z) : Yaw;
         Body.Velocity = new Vector3(delta.X / flightTime, (delta.Y + 0.5f * gravity * flightTime * flightTime) / flightTime, delta.Z / flightTime);
@@ -102,10 +117,10 @@ public sealed class Actor
                     State = ActorState.Water;
                     body.Velocity = new Vector3(body.Velocity.X * 0.2f, 0, body.Velocity.Z * 0.2f);
                 }
-                else if (body.Position.Y - rest <= world.Terrain.FloorAt(body.Position.X, body.Position.Z) && body.Velocity.Y < 0)
+                else if (body.Position.Y - rest <= FloorUnder(world) && body.Velocity.Y < 0)
                 {
-                    body.Position.Y = world.Terrain.FloorAt(body.Position.X, body.Position.Z) + rest;
-                    world.Events.Add(new SimulationEvent(world.Time, "land", body.EntityId, "ground", body.Position, -body.Velocity.Y));
+                    body.Position.Y = FloorUnder(world) + rest;
+                    world.Events.Add(new SimulationEvent(world.Time, "land", body.EntityId, Support?.EntityId ?? "ground", body.Position, -body.Velocity.Y));
                     world.Sounds.Add(new Scene.FootstepSound(world.Time, body.Position - new Vector3(0, rest, 0), world.Terrain.FootstepSurface, body.Mass));
                     body.Velocity = Vector3.Zero;
                     State = ActorState.Ground;
@@ -123,7 +138,7 @@ public sealed class Actor
                 State = ActorState.Water;
                 break;
             case ActorState.Ground:
-                body.Position.Y = world.Terrain.FloorAt(body.Position.X, body.Position.Z) + rest - Sit * 0.0f;
+                body.Position.Y = FloorUnder(world) + rest;
                 break;
         }
         body.Rotation = Quaternion.CreateFromAxisAngle(Vector3.UnitY, Yaw) * Lie;

@@ -62,6 +62,7 @@ public sealed class PhysicsWorld
         ContactSolver.CorrectPositions(span, dt);
         MeasurePenetration(span, dt);
         ReportImpacts(span);
+        ResistRolling(span, dt);
         ShatterBroken();
         TrackWater();
         Water?.Step(dt);
@@ -196,6 +197,18 @@ public sealed class PhysicsWorld
         }
     }
 
+    /// <summary>Real contacts are not points: a rolling body slowly loses its spin (and, through friction, its speed).</summary>
+    private static void ResistRolling(Span<Contact> span, float dt)
+    {
+        RigidBody? last = null;
+        foreach (ref var c in span)
+        {
+            if (c.NormalImpulse <= 0 || ReferenceEquals(c.A, last) || !c.A.Moves) continue;
+            last = c.A;
+            c.A.AngularVelocity *= 1 - 1.5f * dt;
+        }
+    }
+
     private void ShatterBroken()
     {
         foreach (var (body, point, speed) in toShatter)
@@ -233,7 +246,7 @@ public sealed class PhysicsWorld
             if (body.Removed || body.Held) continue;
             var inside = Water.Contains(body.Position.X, body.Position.Z)
                 && body.Position.Y - body.HalfHeight < Water.SurfaceAt(body.Position.X, body.Position.Z);
-            if (inside && submerged.Add(body))
+            if (inside && submerged.Add(body) && body.Motion == Motion.Dynamic)
             {
                 var speed = -body.Velocity.Y;
                 if (speed > 0.3f) Splash(body, speed);
@@ -252,7 +265,7 @@ public sealed class PhysicsWorld
     public void Splash(RigidBody body, float speed)
     {
         var at = new Vector3(body.Position.X, Water!.Level, body.Position.Z);
-        Water.Disturb(at.X, at.Z, 0.25f + body.BoundingRadius, MathF.Min(3f, 0.3f * speed * MathF.Cbrt(MathF.Max(body.Mass, 0.05f))));
+        Water.Disturb(at.X, at.Z, 0.25f + body.BoundingRadius, MathF.Min(0.6f, 0.05f * speed * MathF.Cbrt(MathF.Max(body.Mass, 0.05f))));
         Events.Add(new SimulationEvent(Time, "splash", body.EntityId, "water", at, speed));
         Sounds.Add(new SplashSound(Time, at, speed, body.Mass));
     }
