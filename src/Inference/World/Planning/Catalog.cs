@@ -90,6 +90,7 @@ public static class Catalog
         ["cloth"] = new(0.1, 0.7, 1000, 0), ["fur"] = new(0.1, 0.7, 1000, 0), ["feather"] = new(0.1, 0.7, 300, 0),
         ["scales"] = new(0.1, 0.3, 1050, 0), ["fruit"] = new(0.3, 0.6, 850, 0), ["food"] = new(0.05, 0.8, 700, 0),
         ["leaves"] = new(0.1, 0.8, 300, 0), ["snow"] = new(0.05, 0.3, 400, 0), ["ice"] = new(0.2, 0.03, 900, 0),
+        ["sand"] = new(0.05, 0.7, 1600, 0), ["grass"] = new(0.15, 0.6, 1200, 0),
     };
 
     public static readonly IReadOnlyList<string> Environments =

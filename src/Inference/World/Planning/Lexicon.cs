@@ -1,7 +1,7 @@
 namespace Sora.Inference.World.Planning;
 
 /// <summary>What a prompt word means to the planner.</summary>
-public enum WordClass { Entity, Color, Material, Environment, TimeOfDay, Weather, Camera, Action, Style, Into, Toward, Over, Count, Big, Small, Filler }
+public enum WordClass { Entity, Color, Material, Environment, TimeOfDay, Weather, Camera, Action, Style, Into, Toward, Over, MadeOf, From, Onto, Count, Big, Small, Filler }
 
 /// <summary>One understood word: its class and the canonical value it stands for.</summary>
 public readonly record struct Meaning(WordClass Class, string Value);
@@ -9,7 +9,8 @@ public readonly record struct Meaning(WordClass Class, string Value);
 /// <summary>English and German words (and a few phrases) mapped onto the catalog's canonical names.</summary>
 public static class Lexicon
 {
-    private static readonly Dictionary<string, Meaning> Words = Build();
+    // Lazy because the word tables below are initialised after this field in textual order.
+    private static readonly Lazy<Dictionary<string, Meaning>> Words = new(Build);
 
     /// <summary>Multi-word phrases are joined into one token before lookup.</summary>
     public static readonly (string Phrase, string Token)[] Phrases =
@@ -17,20 +18,22 @@ public static class Lexicon
         ("close up", "close-up"), ("slow motion", "slow-motion"), ("dolly in", "dolly-in"), ("low angle", "low-angle"),
         ("pixel art", "pixel-art"), ("knock over", "knock-over"), ("knocks over", "knock-over"), ("knocked over", "knock-over"),
         ("point of view", "pov"), ("first person", "pov"), ("at night", "night"), ("in the night", "night"),
-        ("city at night", "city-night"), ("jumps in", "jumps into"), ("jump in", "jump into"), ("falls over", "knock-over"),
-        ("zu boden", "fall"), ("in zeitlupe", "slow-motion"), ("bei nacht", "night"), ("in der nacht", "night"),
+        ("city at night", "city-night"), ("jumps in .", "jumps into ."), ("jump in .", "jump into ."),
+        ("jumps in and", "jumps into and"), ("springt hinein", "springt into"), ("falls over", "knock-over"),
+        ("zu boden", "ground"), ("in den", "into"), ("in die", "into"), ("made of", "made-of"), ("drone shot", "drone-shot"),
+        ("drone view", "drone-shot"), ("bird's eye view", "drone-shot"), ("birds eye view", "drone-shot"), ("in zeitlupe", "slow-motion"), ("bei nacht", "night"), ("in der nacht", "night"),
         ("explodes into pieces", "explode"), ("zerspringt in stücke", "explode"), ("in stücke", "pieces"),
         ("unter wasser", "underwater"), ("outer space", "space"), ("hand held", "handheld"),
     ];
 
     public static bool TryGet(string word, out Meaning meaning)
     {
-        if (Words.TryGetValue(word, out meaning)) return true;
+        if (Words.Value.TryGetValue(word, out meaning)) return true;
         // German and English inflections: try the stem before giving up.
         foreach (var suffix in Suffixes)
         {
             if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal)
-                && Words.TryGetValue(word[..^suffix.Length], out meaning))
+                && Words.Value.TryGetValue(word[..^suffix.Length], out meaning))
                 return true;
         }
         return false;
@@ -58,6 +61,9 @@ public static class Lexicon
         Add(WordClass.Into, "into", "into hinein rein ins");
         Add(WordClass.Toward, "to", "to towards toward zum zur nach zu");
         Add(WordClass.Over, "over", "um");
+        Add(WordClass.MadeOf, "of", "aus made-of");
+        Add(WordClass.From, "from", "from off vom von herunter");
+        Add(WordClass.Onto, "onto", "onto auf");
         Add(WordClass.Big, "big", "big large huge giant tall groß große großer großes grosse riesig riesige");
         Add(WordClass.Small, "small", "small little tiny tiny klein kleine kleiner kleines winzig");
         Add(WordClass.Filler, "", Filler);
@@ -105,7 +111,7 @@ public static class Lexicon
         ("beach", "beach shore coast sea ocean strand meer küste ozean"), ("lake", "lake pond pool water see teich weiher wasser"),
         ("street", "street road straße strasse"), ("forest", "forest woods wald"), ("kitchen", "kitchen küche"),
         ("room", "room living-room bedroom indoors zimmer raum wohnzimmer"), ("desert", "desert wüste"),
-        ("snow", "snowy winter verschneit verschneiten"), ("mountains", "mountain mountains hills berg berge gebirge"),
+        ("snow", "snowy winter verschneit verschneiten"), ("mountains", "mountain mountains hill hills berg berge gebirge hügel"),
         ("city_night", "city-night city town stadt"), ("space", "space weltraum weltall"),
         ("underwater", "underwater unterwasser"),
     ];
@@ -139,7 +145,7 @@ public static class Lexicon
         ("bounce", "bounce bounces bouncing hopst prallt"), ("roll", "roll rolls rolling rollt rollen kullert"),
         ("throw", "throw throws throwing tosses wirft werfen"), ("catch", "catch catches fängt fangen"),
         ("pour", "pour pours gießt schüttet"), ("knock_over", "knock-over topples umwerfen umstoßen"),
-        ("drive", "drive drives driving fährt fahren"), ("fly", "fly flies flying fliegt fliegen"),
+        ("drive", "drive drives driving fährt fahren"), ("fly", "fly flies flying floats floating hovers fliegt fliegen schwebt"),
         ("swim", "swim swims swimming schwimmt schwimmen"), ("dance", "dance dances dancing tanzt tanzen"),
         ("wave", "wave waves waving winkt winken"), ("sit", "sit sits sitting sitzt sitzen setzt"),
         ("push", "push pushes shoves schiebt stößt schubst drückt"), ("kick", "kick kicks kickt tritt schießt"),
@@ -162,11 +168,11 @@ public static class Lexicon
     ];
 
     private const string Filler =
-        "a an the and then of with on in at by from its it his her their them they he she is are was be while some very " +
-        "onto off up down away around across through over under near next behind front top side " +
-        "ein eine einer einen einem eines der die das den dem des und dann mit auf im in am an von vom beim bei " +
+        "a an the and then of with on in at by its it his her their them they he she is are was be while some very " +
+        "up down away around across through over under near next behind front top side " +
+        "ein eine einer einen einem eines der die das den dem des und dann mit im in am an beim bei " +
         "es sie er ihn ihm ihr ihre sein seine ist sind war wird während sehr hin her herum davon über unter neben " +
         "vor hinter durch dabei wieder gegen style stil shot aufnahme scene szene view ansicht camera kamera " +
         "as like wie als slowly quickly fast schnell langsam happily fröhlich together zusammen each other einander there dort " +
-        "himself herself sich onto pieces stücke";
+        "himself herself sich pieces stücke floor ground boden along down entlang hinunter hinab runter hinauf . ,";
 }

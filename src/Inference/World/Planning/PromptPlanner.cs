@@ -20,8 +20,12 @@ public sealed class PromptPlanner
     {
         var text = new StringBuilder(" ");
         foreach (var c in prompt.ToLowerInvariant())
-            text.Append(char.IsLetterOrDigit(c) || c == '-' ? c : ' ');
-        text.Append(' ');
+        {
+            if (char.IsLetterOrDigit(c) || c is '-' or '\'') text.Append(c);
+            else text.Append(c is '.' or ',' or ';' or '!' or '?' ? " . " : " ");
+        }
+        // A clause end is a token of its own, so phrases like "jumps in ." can tell "jumps in" from "jumps in the forest".
+        text.Append(" . ");
         var joined = System.Text.RegularExpressions.Regex.Replace(text.ToString(), "\\s+", " ");
         foreach (var (phrase, token) in Lexicon.Phrases) joined = joined.Replace($" {phrase} ", $" {token} ");
         return joined.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -29,6 +33,10 @@ public sealed class PromptPlanner
 
     private static void Read(string token, PlanningState state)
     {
+        var madeOf = state.MadeOf;
+        var previousEntity = state.JustAddedEntity;
+        state.MadeOf = false;
+        state.JustAddedEntity = null;
         if (!Lexicon.TryGet(token, out var meaning))
         {
             if (!state.Warnings.Contains($"unknown word '{token}' was ignored"))
@@ -37,9 +45,24 @@ public sealed class PromptPlanner
         }
         switch (meaning.Class)
         {
-            case WordClass.Entity: AddEntity(meaning.Value, state); break;
+            case WordClass.Entity when madeOf && Catalog.Materials.ContainsKey(meaning.Value):
+                SetLastMaterial(meaning.Value, state);
+                break;
+            case WordClass.Entity:
+                // "a glass bottle": an entity word that names a material, right before another entity, is an adjective.
+                if (previousEntity is not null && Catalog.Materials.ContainsKey(previousEntity.Kind)
+                    && state.Actions.All(a => a.Actor != previousEntity.Id && a.Target != previousEntity.Id))
+                {
+                    state.Entities.Remove(previousEntity);
+                    state.Material ??= previousEntity.Kind;
+                    state.Color ??= previousEntity.Color;
+                }
+                AddEntity(meaning.Value, state);
+                break;
             case WordClass.Color: state.Color = meaning.Value; break;
+            case WordClass.Material when madeOf: SetLastMaterial(meaning.Value, state); break;
             case WordClass.Material: state.Material = meaning.Value; break;
+            case WordClass.MadeOf: state.MadeOf = state.Entities.Count > 0; break;
             case WordClass.Big: state.Scale = 1.6; break;
             case WordClass.Small: state.Scale = 0.6; break;
             case WordClass.Count: state.Count = int.Parse(meaning.Value, CultureInfo.InvariantCulture); break;
@@ -60,10 +83,21 @@ public sealed class PromptPlanner
                     if (state.Environment is { } env && WaterEnvironments.Contains(env)) into.Target ??= "water";
                 }
                 break;
+            case WordClass.From or WordClass.Onto:
+                // "falls from the table", "jumps onto a chair": the next entity is where the action happens.
+                if (state.Actions.LastOrDefault() is { Kind: "fall" or "jump" or "jump_into" or "sit" or "walk_to" or "run_to" } place && place.Actor is not null)
+                    place.AwaitsTarget = true;
+                break;
             case WordClass.Over:
                 if (state.Actions.LastOrDefault() is { Kind: "throw" or "push" or "kick" } over) over.Kind = "knock_over";
                 break;
         }
+    }
+
+    private static void SetLastMaterial(string material, PlanningState state)
+    {
+        var last = state.Entities[^1];
+        state.Entities[^1] = last with { Material = material };
     }
 
     private static void AddEntity(string kind, PlanningState state)
@@ -77,6 +111,7 @@ public sealed class PromptPlanner
             first ??= id;
         }
         state.Color = null; state.Material = null; state.Scale = 1; state.Count = 1;
+        state.JustAddedEntity = count == 1 ? state.Entities[^1] : null;
 
         var pending = state.Actions.LastOrDefault(a => a.AwaitsTarget || a.Actor is null);
         if (pending is { Actor: null })
@@ -155,7 +190,19 @@ public sealed class PromptPlanner
 
     private static List<ActionSpec> ScheduleActions(PlanningState state, double seconds)
     {
-        var drafts = state.Actions.Where(a => a.Actor is not null).ToList();
+        var drafts = new List<DraftAction>();
+        foreach (var action in state.Actions.Where(a => a.Actor is not null))
+        {
+            // Something that cannot move by itself and "jumps" bounces.
+            var actorKind = state.Entities.First(e => e.Id == action.Actor).Kind;
+            if (action.Kind == "jump" && Catalog.Entities[actorKind].Mobility == Mobility.Passive) action.Kind = "bounce";
+            if (action.Kind == "jump" && action.Target is not null) action.Kind = "jump_into";
+            // One event told twice ("fällt ... zu Boden") is one action.
+            if (drafts.LastOrDefault() is { } previous && previous.Kind == action.Kind && previous.Actor == action.Actor
+                && (previous.Target == action.Target || action.Target is null))
+                continue;
+            drafts.Add(action);
+        }
         foreach (var action in state.Actions.Where(a => a.Actor is null))
             state.Warnings.Add($"action '{action.Kind}' has nobody to do it and was ignored");
         var total = drafts.Sum(a => DefaultDuration(a.Kind));
@@ -220,5 +267,7 @@ public sealed class PromptPlanner
         public double Scale { get; set; } = 1;
         public int Count { get; set; } = 1;
         public bool HasWater { get; set; }
+        public bool MadeOf { get; set; }
+        public DraftEntity? JustAddedEntity { get; set; }
     }
 }

@@ -10,10 +10,13 @@ internal static class SceneLayout
     public static List<EntitySpec> Place(List<PromptPlanner.DraftEntity> drafts, List<ActionSpec> actions, bool hasWater)
     {
         var placed = new List<EntitySpec>();
-        var stacking = actions.Any(a => a.Kind == "stack");
+        var stackKinds = actions.Where(a => a.Kind == "stack")
+            .Select(a => drafts.First(d => d.Id == a.Actor).Kind).ToHashSet();
         double stackHeight = 0;
         var row = 0;
-        foreach (var draft in drafts)
+        // What something falls from must stand before it is put on top; the plan keeps the prompt's order.
+        var supported = actions.Where(a => a.Kind == "fall" && a.Target is not null && a.Target != "water").Select(a => a.Actor).ToHashSet();
+        foreach (var draft in drafts.Where(d => !supported.Contains(d.Id)).Concat(drafts.Where(d => supported.Contains(d.Id))))
         {
             var kind = Catalog.Entities[draft.Kind];
             double[] size = [R(kind.SizeX * draft.Scale), R(kind.SizeY * draft.Scale), R(kind.SizeZ * draft.Scale)];
@@ -27,15 +30,17 @@ internal static class SceneLayout
             else if (kind.Mobility == Mobility.Vehicle) { x = -7; z = 1.5; }
             else { x = -3 + 1.6 * row++; }
 
-            if (stacking && kind.Shape == Shape.Box && kind.Mobility == Mobility.Passive)
+            var stacked = stackKinds.Contains(draft.Kind) && kind.Shape == Shape.Box && kind.Mobility == Mobility.Passive;
+            if (stacked)
             {
                 x = 1; y = stackHeight + size[1] / 2 + 0.002; stackHeight += size[1] + 0.004;
             }
-            if (roles.Contains("fall") || roles.Contains("bounce") || roles.Contains("explode")) y += roles.Contains("bounce") ? 1.8 : 1.2;
+            if (!stacked && (roles.Contains("fall") || roles.Contains("bounce") || roles.Contains("explode"))) y += roles.Contains("bounce") ? 1.8 : 1.2;
             if (actions.FirstOrDefault(a => a.Actor == draft.Id && a.Kind == "fall" && a.Target is not null) is { } fall
                 && placed.FirstOrDefault(p => p.Id == fall.Target) is { } support)
             {
-                x = support.Position[0]; z = support.Position[2];
+                // At the edge it will be nudged over.
+                x = support.Position[0] + support.Size[0] / 2 - size[0] / 2 - 0.02; z = support.Position[2];
                 y = support.Position[1] + support.Size[1] / 2 + size[1] / 2 + 0.01;
             }
             if (heldBy is not null && placed.FirstOrDefault(p => p.Id == heldBy.Actor) is { } holder)
@@ -44,9 +49,25 @@ internal static class SceneLayout
             }
             if (kind.Mobility == Mobility.Flyer) y = Math.Max(y, 3);
             if (kind.Mobility == Mobility.Swimmer && hasWater) { x = 6; z = -2; y = 0.05; }
+            if (!stacked) x = ClearOf(placed, x, y, z, size);
             placed.Add(new EntitySpec(draft.Id, draft.Kind, size, color, material, [R(x), R(y), R(z)]));
         }
-        return placed;
+        return drafts.Select(d => placed.First(p => p.Id == d.Id)).ToList();
+    }
+
+    /// <summary>Moves a new entity along x until its box overlaps nothing placed before (objects never start inside each other).</summary>
+    private static double ClearOf(List<EntitySpec> placed, double x, double y, double z, double[] size)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var blocker = placed.FirstOrDefault(p =>
+                Math.Abs(p.Position[0] - x) < (p.Size[0] + size[0]) / 2 + 0.05 &&
+                Math.Abs(p.Position[1] - y) < (p.Size[1] + size[1]) / 2 - 0.005 &&
+                Math.Abs(p.Position[2] - z) < (p.Size[2] + size[2]) / 2 + 0.05);
+            if (blocker is null) return x;
+            x = blocker.Position[0] + (blocker.Size[0] + size[0]) / 2 + 0.1;
+        }
+        return x;
     }
 
     private static double R(double value) => Math.Round(value, 3);
