@@ -98,8 +98,15 @@ internal sealed class EnvironmentGround
             }
             case EnvironmentKind.Lake:
             case EnvironmentKind.Forest:
-            case EnvironmentKind.Mountains:
                 return Grass(p, detail);
+            case EnvironmentKind.Mountains:
+            {
+                // Alpine ground: scree and rock break through thin, yellowish grass.
+                var rockiness = NoiseTexture.Sample(p.X * 0.05f + 0.3f, p.Z * 0.05f);
+                var rock = new Vector3(0.42f, 0.4f, 0.38f) * (0.8f + 0.4f * NoiseTexture.Sample(p.X * 0.5f, p.Z * 0.5f + 0.2f));
+                var grass = Grass(p, detail) * new Vector3(1.25f, 1.05f, 0.8f);
+                return Vector3.Lerp(grass, rock, Math.Clamp((rockiness - 0.42f) * 6, 0, 1));
+            }
             case EnvironmentKind.Street:
             case EnvironmentKind.CityNight:
                 return Street(p, detail, out gloss);
@@ -124,23 +131,23 @@ internal sealed class EnvironmentGround
             }
             case EnvironmentKind.Desert:
             {
-                var phase = p.X * 0.21f + p.Z * 0.13f + 2.5f * Noise.Value(p.X * 0.05f, p.Z * 0.05f, 2);
+                var phase = p.X * 0.21f + p.Z * 0.13f + 2.5f * NoiseTexture.Sample(p.X * 0.006f, p.Z * 0.006f);
                 var slope = MathF.Cos(phase) * 0.35f;
                 var ripple = MathF.Sin(p.X * 5 + p.Z * 2.2f) * 0.06f * detail;
                 normal = Vector3.Normalize(new Vector3(-(slope * 0.21f + ripple), 1, -(slope * 0.13f)));
-                return new Vector3(0.8f, 0.58f, 0.34f) * (0.92f + 0.1f * Noise.Value(p.X * 3, p.Z * 3, 5) * detail);
+                return new Vector3(0.8f, 0.58f, 0.34f) * (0.92f + 0.1f * NoiseTexture.Sample(p.X * 0.4f, p.Z * 0.4f) * detail);
             }
             case EnvironmentKind.Snow:
             {
-                var drift = Noise.Fbm(p.X * 0.3f, p.Z * 0.3f, 2, 6);
-                normal = Vector3.Normalize(new Vector3((drift - 0.5f) * 0.3f, 1, (Noise.Value(p.X * 0.3f + 7, p.Z * 0.3f, 8) - 0.5f) * 0.3f));
+                var drift = NoiseTexture.Sample(p.X * 0.04f, p.Z * 0.04f);
+                normal = Vector3.Normalize(new Vector3((drift - 0.5f) * 0.5f, 1, (NoiseTexture.Sample(p.X * 0.04f + 0.5f, p.Z * 0.04f) - 0.5f) * 0.5f));
                 var sparkle = detail > 0 && Noise.Hash01((int)MathF.Floor(p.X * 40), (int)MathF.Floor(p.Z * 40), 12) > 0.995f;
                 gloss = sparkle ? 1 : 0.05f;
                 return new Vector3(0.86f, 0.89f, 0.95f);
             }
             case EnvironmentKind.Space:
             {
-                var crater = Noise.Fbm(p.X * 0.4f, p.Z * 0.4f, 3, 14);
+                var crater = NoiseTexture.Sample(p.X * 0.05f, p.Z * 0.05f);
                 return new Vector3(0.36f, 0.35f, 0.34f) * (0.6f + 0.6f * crater);
             }
             case EnvironmentKind.Underwater:
@@ -155,8 +162,8 @@ internal sealed class EnvironmentGround
 
     private static Vector3 Grass(Vector3 p, float detail)
     {
-        var patch = Noise.Fbm(p.X * 0.25f, p.Z * 0.25f, 3, 20);
-        var blades = Noise.Value(p.X * 14, p.Z * 14, 21) * detail;
+        var patch = NoiseTexture.Sample(p.X * 0.03f, p.Z * 0.03f);
+        var blades = NoiseTexture.Sample(p.X * 0.9f, p.Z * 0.9f) * detail;
         var grass = Vector3.Lerp(new Vector3(0.13f, 0.3f, 0.07f), new Vector3(0.3f, 0.42f, 0.12f), patch);
         return grass * (0.85f + 0.3f * blades);
     }

@@ -91,6 +91,7 @@ internal static class MeshTessellator
         var positions = new List<Vector3>();
         var normals = new List<Vector3>();
         var indices = new List<int>();
+        var solid = false;
         for (var i = 0; i < points.Length; i++)
         for (var j = i + 1; j < points.Length; j++)
         for (var k = j + 1; k < points.Length; k++)
@@ -108,6 +109,7 @@ internal static class MeshTessellator
                 if (anyAbove && anyBelow) break;
             }
             if (anyAbove && anyBelow) continue;
+            solid |= anyAbove || anyBelow;
             if (anyAbove) normal = -normal;
             var first = positions.Count;
             positions.AddRange([points[i], points[j], points[k]]);
@@ -115,7 +117,7 @@ internal static class MeshTessellator
             var winding = Vector3.Dot(Vector3.Cross(points[j] - points[i], points[k] - points[i]), normal) >= 0;
             indices.AddRange(winding ? [first, first + 1, first + 2] : [first, first + 2, first + 1]);
         }
-        if (indices.Count == 0) throw new ArgumentException("The convex hull's points are all in one plane.", nameof(input));
+        if (!solid) throw new ArgumentException("The convex hull's points are all in one plane.", nameof(input));
         return new Mesh([.. positions], [.. normals], [.. indices]);
     }
 

@@ -8,7 +8,7 @@ namespace Sora.Inference.World.Rendering;
 /// </summary>
 internal sealed class ShadowMap
 {
-    private const int Size = 1024;
+    private const int Size = 768;
     private readonly float[] depth = new float[Size * Size];
     private Vector3 right, up, forward, origin;
     private float texelsPerMetre;
@@ -37,7 +37,13 @@ internal sealed class ShadowMap
         origin = right * ((minU + maxU - extent) * 0.5f) + up * ((minV + maxV - extent) * 0.5f);
         bias = 2.5f / texelsPerMetre;
         depth.AsSpan().Fill(float.PositiveInfinity);
-        for (var i = 0; i + 2 < casters.Length; i += 3) Rasterize(casters[i], casters[i + 1], casters[i + 2]);
+        for (var i = 0; i + 2 < casters.Length; i += 3)
+        {
+            // Closed meshes: the faces turned to the sun are enough to find the nearest depth.
+            var a = casters[i];
+            if (Vector3.Dot(Vector3.Cross(casters[i + 1] - a, casters[i + 2] - a), sunDirection) <= 0) continue;
+            Rasterize(a, casters[i + 1], casters[i + 2]);
+        }
     }
 
     /// <summary>Fraction of sunlight reaching <paramref name="p"/> (0 in full shadow), filtered over 2×2 texels.</summary>

@@ -8,6 +8,7 @@ namespace Sora.Inference.World.Rendering;
 /// </summary>
 internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosphere, float time)
 {
+    private readonly HorizonProfile horizon = HorizonProfile.Instance;
     private readonly Vector3 cloudColor = atmosphere.Night
         ? new Vector3(0.04f, 0.045f, 0.06f)
         : Vector3.Lerp(atmosphere.SunColor * 0.35f + atmosphere.SkyHorizon * 0.7f, atmosphere.SkyHorizon, atmosphere.CloudCover * 0.6f);
@@ -40,16 +41,32 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
 
     private Vector3 Clouds(Vector3 d, Vector3 color)
     {
-        var scale = 1.2f / d.Y;
-        var u = d.X * scale + time * 0.01f;
+        var scale = 0.1f / d.Y;
+        var u = d.X * scale + time * 0.001f;
         var v = d.Z * scale;
-        var density = Noise.Fbm(u * 0.9f, v * 0.9f, 3, 71);
+        var density = NoiseTexture.Sample(u, v) * 0.75f + NoiseTexture.Sample(u * 3.1f + 0.37f, v * 3.1f) * 0.25f;
         var threshold = 1 - atmosphere.CloudCover * 0.95f - 0.08f;
-        var cover = Math.Clamp((density - threshold) * 3.5f, 0, 1);
+        var cover = Math.Clamp((density - threshold) * 4.5f, 0, 1);
         // Thin the clouds towards the horizon, where they would be tiny and alias.
         cover *= Math.Clamp(d.Y * 12, 0, 1);
-        var shade = cloudColor * (0.75f + 0.45f * density);
+        var shade = cloudColor * (0.6f + 0.7f * density);
         return Vector3.Lerp(color, shade, cover * 0.92f);
+    }
+
+    /// <summary>The sky as a mirror sees it: gradient, sun glow and clouds, without the far silhouettes.</summary>
+    public Vector3 Reflection(Vector3 d)
+    {
+        var up = MathF.Max(d.Y, 0);
+        var color = Vector3.Lerp(atmosphere.SkyHorizon, atmosphere.SkyZenith, MathF.Sqrt(up));
+        var sunCos = Vector3.Dot(d, atmosphere.SunDirection);
+        if (sunCos > 0)
+        {
+            var glow = sunCos * sunCos;
+            glow *= glow; glow *= glow; glow *= glow;
+            color += atmosphere.SunColor * (glow * 0.22f * (1 - atmosphere.CloudCover * 0.7f));
+        }
+        if (atmosphere.CloudCover > 0 && d.Y > 0.015f) color = Clouds(d, color);
+        return color;
     }
 
     private static Vector3 Star(Vector3 d)
@@ -92,21 +109,20 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
             case EnvironmentKind.Snow:
             case EnvironmentKind.Lake when d.Y < 0.2f:
             {
-                var azimuth = MathF.Atan2(d.X, -d.Z);
+                var bin = HorizonProfile.Bin(MathF.Atan2(d.X, -d.Z));
                 var tall = environment == EnvironmentKind.Mountains ? 1f : 0.55f;
-                var far = Ridge(azimuth * 2.1f, 3) * 0.32f * tall + 0.03f;
-                var near = Ridge(azimuth * 3.7f + 5, 41) * 0.18f * tall;
-                if (environment == EnvironmentKind.Lake) return Treeline(d, azimuth, sky, near * 0.5f + 0.01f, 0.55f);
+                var far = horizon.FarRidge[bin] * 0.32f * tall + 0.03f;
+                var near = horizon.NearRidge[bin] * 0.18f * tall;
+                if (environment == EnvironmentKind.Lake) return Treeline(d, bin, sky, near * 0.5f + 0.01f, 0.55f);
                 if (d.Y < near) return Mountain(d.Y, near, sky, 0.15f);
                 if (d.Y < far) return Mountain(d.Y, far, sky, 0.45f);
                 return sky;
             }
             case EnvironmentKind.Forest:
-                return Treeline(d, MathF.Atan2(d.X, -d.Z), sky, 0.03f, 0.15f);
+                return Treeline(d, HorizonProfile.Bin(MathF.Atan2(d.X, -d.Z)), sky, 0.03f, 0.15f);
             case EnvironmentKind.Desert:
             {
-                var azimuth = MathF.Atan2(d.X, -d.Z);
-                var dune = 0.012f + 0.05f * Noise.Fbm(azimuth * 3, 0.5f, 2, 17);
+                var dune = horizon.Dunes[HorizonProfile.Bin(MathF.Atan2(d.X, -d.Z))];
                 if (d.Y >= dune) return sky;
                 var sand = new Vector3(0.8f, 0.55f, 0.3f) * (atmosphere.SunColor * 0.35f + atmosphere.Ambient);
                 return Vector3.Lerp(sand, sky, 0.35f + 0.3f * (d.Y / dune));
@@ -119,12 +135,6 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         }
     }
 
-    private static float Ridge(float x, int seed)
-    {
-        var n = Noise.Fbm(x, 0.37f * seed, 4, seed);
-        return n * n * 1.6f;
-    }
-
     private Vector3 Mountain(float y, float top, Vector3 sky, float haze)
     {
         var rock = new Vector3(0.16f, 0.17f, 0.2f) * (atmosphere.SunColor * 0.3f + atmosphere.Ambient * 1.5f);
@@ -133,13 +143,9 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return Vector3.Lerp(color, atmosphere.SkyHorizon, haze + (1 - haze) * 0.3f * (1 - y / top));
     }
 
-    private Vector3 Treeline(Vector3 d, float azimuth, Vector3 sky, float baseHeight, float haze)
+    private Vector3 Treeline(Vector3 d, int bin, Vector3 sky, float baseHeight, float haze)
     {
-        var cones = azimuth * 60;
-        var cell = MathF.Floor(cones);
-        var tooth = 1 - MathF.Abs(cones - cell - 0.5f) * 2;
-        var height = baseHeight + tooth * (0.025f + 0.03f * Noise.Hash01((int)cell, 3, 23)) + 0.015f * Noise.Value(azimuth * 8, 1, 7);
-        if (d.Y >= height) return sky;
+        if (d.Y >= baseHeight + horizon.Trees[bin]) return sky;
         var leaves = new Vector3(0.04f, 0.09f, 0.04f) * (atmosphere.SunColor * 0.4f + atmosphere.Ambient * 1.6f);
         return Vector3.Lerp(leaves, atmosphere.SkyHorizon, haze);
     }

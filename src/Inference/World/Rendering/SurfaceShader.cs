@@ -91,11 +91,11 @@ internal sealed class SurfaceShader(
         if (style.CelBands > 0) spec = spec > 0.3f ? 1 : 0;
         if (surface == SurfaceKind.Metal)
         {
-            var reflected = sky.Color(Vector3.Reflect(view, n));
+            var reflected = sky.Reflection(Vector3.Reflect(view, n));
             return albedo * (diffuse * 0.25f + reflected * 0.8f) + atmosphere.SunColor * albedo * spec;
         }
         var fresnel = Schlick(-Vector3.Dot(n, view), 0.04f) * gloss;
-        if (surface == SurfaceKind.Glossy || wet) color = Vector3.Lerp(color, sky.Color(Vector3.Reflect(view, n)), fresnel);
+        if (surface == SurfaceKind.Glossy || wet) color = Vector3.Lerp(color, sky.Reflection(Vector3.Reflect(view, n)), fresnel);
         return color + atmosphere.SunColor * (spec * 0.5f);
     }
 
@@ -104,7 +104,7 @@ internal sealed class SurfaceShader(
         var cosine = MathF.Abs(Vector3.Dot(n, view));
         var fresnel = 0.05f + 0.9f * Power(1 - cosine, 5);
         var transmitted = behind * Vector3.Lerp(Vector3.One, tint, 0.35f) * (0.85f - 0.35f * (1 - cosine) * (1 - cosine));
-        var reflected = sky.Color(Vector3.Reflect(view, n));
+        var reflected = sky.Reflection(Vector3.Reflect(view, n));
         var half = Vector3.Normalize(atmosphere.SunDirection - view);
         var spec = Power(MathF.Max(Vector3.Dot(n, half), 0), 200) * shadows.Visibility(p, n) * style.Specular;
         return Vector3.Lerp(transmitted, reflected, fresnel) + atmosphere.SunColor * spec;
@@ -117,7 +117,7 @@ internal sealed class SurfaceShader(
         var deep = new Vector3(0.01f, 0.07f, 0.09f) * (atmosphere.SunColor * 0.5f + atmosphere.Ambient * 2);
         var transmitted = behind * absorb + deep * (Vector3.One - absorb);
         var fresnel = 0.02f + 0.98f * Power(1 - MathF.Max(-Vector3.Dot(n, view), 0), 5);
-        var reflected = sky.Color(Vector3.Reflect(view, n));
+        var reflected = sky.Reflection(Vector3.Reflect(view, n));
         var half = Vector3.Normalize(atmosphere.SunDirection - view);
         var spec = Power(MathF.Max(Vector3.Dot(n, half), 0), 300) * 4 * style.Specular * shadows.Visibility(p, Vector3.UnitY);
         return Vector3.Lerp(transmitted, reflected, fresnel) + atmosphere.SunColor * spec;
