@@ -40,7 +40,7 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
             if (style.Contrast != 1) c = new Vector3(0.5f) + (c - new Vector3(0.5f)) * style.Contrast;
             if (style.PosterizeLevels > 0)
             {
-                var dither = style.Pixelate ? (Bayer[(y / block & 3) * 4 + (x / block & 3)] + 0.5f) / 16 - 0.5f : 0;
+                var dither = style.Pixelate ? ((Bayer[(y / block & 3) * 4 + (x / block & 3)] + 0.5f) / 16 - 0.5f) * 0.5f : 0;
                 c = Posterize(c, style.PosterizeLevels, dither);
             }
 
@@ -49,10 +49,13 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
             {
                 case StyleKind.Watercolor:
                 {
-                    var paper = Noise.Value(x * 0.35f, y * 0.35f, 80) * 0.6f + Noise.Value(x * 0.05f, y * 0.05f, 81) * 0.4f;
-                    c = Vector3.One - (Vector3.One - c) * (0.85f + style.Paper * (paper - 0.5f) * 2);
-                    c *= 1 - 0.25f * edge;
-                    c *= new Vector3(1.0f, 0.99f, 0.95f);
+                    // Pigment pools unevenly (large blotches) on a grainy paper, and darkens where washes meet.
+                    var grain = Noise.Value(x * 0.4f, y * 0.4f, 80);
+                    var blotch = NoiseTexture.Sample(x * 0.0025f, y * 0.0025f);
+                    var pigment = 0.8f + style.Paper * ((grain - 0.5f) + (blotch - 0.5f) * 3);
+                    c = Vector3.One - (Vector3.One - c) * pigment;
+                    c *= 1 - 0.3f * edge;
+                    c *= new Vector3(1.0f, 0.985f, 0.94f);
                     break;
                 }
                 case StyleKind.Sketch:
@@ -119,9 +122,9 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
         var paper = 0.93f + style.Paper * (Noise.Value(x * 0.5f, y * 0.5f, 90) - 0.5f);
         var ink = 0f;
         var p = hatchPeriod;
-        if (tone < 0.72f && Frac((x + y) / (float)p) < 0.22f) ink += 0.45f;
-        if (tone < 0.5f && Frac((x - y) / (float)p) < 0.22f) ink += 0.4f;
-        if (tone < 0.3f && Frac(x / (float)p * 1.5f) < 0.3f) ink += 0.35f;
+        if (tone < 0.5f && Frac((x + y) / (float)p) < 0.2f) ink += 0.4f;
+        if (tone < 0.33f && Frac((x - y) / (float)p) < 0.2f) ink += 0.4f;
+        if (tone < 0.18f && Frac(x / (float)p * 1.5f) < 0.3f) ink += 0.35f;
         ink = MathF.Max(ink, edge * 0.85f);
         var graphite = paper * (1 - MathF.Min(ink, 0.9f));
         return new Vector3(graphite, graphite * 0.99f, graphite * 0.96f);
