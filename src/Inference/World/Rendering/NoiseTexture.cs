@@ -1,0 +1,63 @@
+namespace Sora.Inference.World.Rendering;
+
+/// <summary>
+/// A tileable fractal-noise texture computed once per process and sampled bilinearly: one lookup
+/// instead of a dozen hashes per pixel for clouds, grass, paper and clay.
+/// </summary>
+internal static class NoiseTexture
+{
+    private const int Size = 256;
+    private const int Mask = Size - 1;
+    private static readonly float[] Texels = Build();
+
+    /// <summary>Noise in [0, 1] with a period of one unit in each axis; a unit holds 8 coarse features.</summary>
+    public static float Sample(float u, float v)
+    {
+        var x = u * Size;
+        var y = v * Size;
+        var fx = MathF.Floor(x);
+        var fy = MathF.Floor(y);
+        var ix = (int)(long)fx & Mask;
+        var iy = (int)(long)fy & Mask;
+        float tx = x - fx, ty = y - fy;
+        int ix1 = (ix + 1) & Mask, iy1 = (iy + 1) & Mask;
+        var top = Texels[iy * Size + ix] + (Texels[iy * Size + ix1] - Texels[iy * Size + ix]) * tx;
+        var bottom = Texels[iy1 * Size + ix] + (Texels[iy1 * Size + ix1] - Texels[iy1 * Size + ix]) * tx;
+        return top + (bottom - top) * ty;
+    }
+
+    private static float[] Build()
+    {
+        var texels = new float[Size * Size];
+        for (var y = 0; y < Size; y++)
+        for (var x = 0; x < Size; x++)
+        {
+            float sum = 0, amplitude = 0.5f, norm = 0;
+            for (int octave = 0, period = 8; octave < 5; octave++, period *= 2)
+            {
+                sum += Periodic(x * period / (float)Size, y * period / (float)Size, period, octave) * amplitude;
+                norm += amplitude;
+                amplitude *= 0.5f;
+            }
+            texels[y * Size + x] = sum / norm;
+        }
+        return texels;
+    }
+
+    private static float Periodic(float x, float y, int period, int seed)
+    {
+        int ix = (int)x, iy = (int)y;
+        float tx = x - ix, ty = y - iy;
+        tx = tx * tx * (3 - 2 * tx);
+        ty = ty * ty * (3 - 2 * ty);
+        int x1 = (ix + 1) % period, y1 = (iy + 1) % period;
+        ix %= period;
+        iy %= period;
+        var a = Noise.Hash01(ix, iy, 300 + seed);
+        var b = Noise.Hash01(x1, iy, 300 + seed);
+        var c = Noise.Hash01(ix, y1, 300 + seed);
+        var d = Noise.Hash01(x1, y1, 300 + seed);
+        var top = a + (b - a) * tx;
+        return top + (c + (d - c) * tx - top) * ty;
+    }
+}

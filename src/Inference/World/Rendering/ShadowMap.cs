@@ -1,0 +1,105 @@
+using System.Numerics;
+
+namespace Sora.Inference.World.Rendering;
+
+/// <summary>
+/// Depth of the shadow casters seen from the sun, in an orthographic map fitted around them.
+/// Receivers outside the fitted square have no caster above them and are lit.
+/// </summary>
+internal sealed class ShadowMap
+{
+    private const int Size = 768;
+    private readonly float[] depth = new float[Size * Size];
+    private Vector3 right, up, forward, origin;
+    private float texelsPerMetre;
+    private float bias;
+
+    public bool Active { get; private set; }
+
+    public void Build(ReadOnlySpan<Vector3> casters, Vector3 sunDirection)
+    {
+        Active = casters.Length > 0 && sunDirection.Y > 0.02f;
+        if (!Active) return;
+        forward = -sunDirection;
+        right = Vector3.Normalize(Vector3.Cross(forward, MathF.Abs(forward.Y) > 0.99f ? Vector3.UnitZ : Vector3.UnitY));
+        up = Vector3.Cross(right, forward);
+
+        float minU = float.MaxValue, maxU = float.MinValue, minV = float.MaxValue, maxV = float.MinValue;
+        foreach (var p in casters)
+        {
+            var u = Vector3.Dot(p, right);
+            var v = Vector3.Dot(p, up);
+            minU = MathF.Min(minU, u); maxU = MathF.Max(maxU, u);
+            minV = MathF.Min(minV, v); maxV = MathF.Max(maxV, v);
+        }
+        var extent = Math.Clamp(MathF.Max(maxU - minU, maxV - minV) * 1.04f + 0.2f, 1, 120);
+        texelsPerMetre = Size / extent;
+        origin = right * ((minU + maxU - extent) * 0.5f) + up * ((minV + maxV - extent) * 0.5f);
+        bias = 2.5f / texelsPerMetre;
+        depth.AsSpan().Fill(float.PositiveInfinity);
+        for (var i = 0; i + 2 < casters.Length; i += 3)
+        {
+            // Closed meshes: the faces turned to the sun are enough to find the nearest depth.
+            var a = casters[i];
+            if (Vector3.Dot(Vector3.Cross(casters[i + 1] - a, casters[i + 2] - a), sunDirection) <= 0) continue;
+            Rasterize(a, casters[i + 1], casters[i + 2]);
+        }
+    }
+
+    /// <summary>Fraction of sunlight reaching <paramref name="p"/> (0 in full shadow), filtered over 2×2 texels.</summary>
+    public float Visibility(Vector3 p, Vector3 normal)
+    {
+        if (!Active) return 1;
+        // Pushing the lookup point along the normal keeps lit surfaces from shadowing themselves.
+        p += normal * (bias * 1.5f);
+        var d = p - origin;
+        var u = Vector3.Dot(d, right) * texelsPerMetre - 0.5f;
+        var v = Vector3.Dot(d, up) * texelsPerMetre - 0.5f;
+        if (u < 0 || v < 0 || u >= Size - 1 || v >= Size - 1) return 1;
+        var z = Vector3.Dot(d, forward) - bias;
+        int x0 = (int)u, y0 = (int)v;
+        float fx = u - x0, fy = v - y0;
+        var i = y0 * Size + x0;
+        var a = depth[i] < z ? 0f : 1f;
+        var b = depth[i + 1] < z ? 0f : 1f;
+        var c = depth[i + Size] < z ? 0f : 1f;
+        var e = depth[i + Size + 1] < z ? 0f : 1f;
+        return (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + e * fx) * fy;
+    }
+
+    private void Rasterize(Vector3 pa, Vector3 pb, Vector3 pc)
+    {
+        var a = ToMap(pa);
+        var b = ToMap(pb);
+        var c = ToMap(pc);
+        var area = (b.X - a.X) * (c.Y - a.Y) - (b.Y - a.Y) * (c.X - a.X);
+        if (MathF.Abs(area) < 1e-6f) return;
+        var minX = Math.Max((int)MathF.Floor(MathF.Min(a.X, MathF.Min(b.X, c.X))), 0);
+        var maxX = Math.Min((int)MathF.Ceiling(MathF.Max(a.X, MathF.Max(b.X, c.X))), Size - 1);
+        var minY = Math.Max((int)MathF.Floor(MathF.Min(a.Y, MathF.Min(b.Y, c.Y))), 0);
+        var maxY = Math.Min((int)MathF.Ceiling(MathF.Max(a.Y, MathF.Max(b.Y, c.Y))), Size - 1);
+        var inverse = 1 / area;
+        for (var y = minY; y <= maxY; y++)
+        {
+            var py = y + 0.5f;
+            for (var x = minX; x <= maxX; x++)
+            {
+                var px = x + 0.5f;
+                var w0 = ((c.X - b.X) * (py - b.Y) - (c.Y - b.Y) * (px - b.X)) * inverse;
+                var w1 = ((a.X - c.X) * (py - c.Y) - (a.Y - c.Y) * (px - c.X)) * inverse;
+                var w2 = 1 - w0 - w1;
+                // A little slack closes the cracks between neighbouring triangles.
+                if (w0 < -0.02f || w1 < -0.02f || w2 < -0.02f) continue;
+                var z = w0 * a.Z + w1 * b.Z + w2 * c.Z;
+                ref var stored = ref depth[y * Size + x];
+                if (z < stored) stored = z;
+            }
+        }
+    }
+
+    private Vector3 ToMap(Vector3 p)
+    {
+        var d = p - origin;
+        return new Vector3(Vector3.Dot(d, right) * texelsPerMetre, Vector3.Dot(d, up) * texelsPerMetre, Vector3.Dot(d, forward));
+    }
+}

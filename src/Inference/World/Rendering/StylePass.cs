@@ -1,0 +1,150 @@
+using System.Numerics;
+
+namespace Sora.Inference.World.Rendering;
+
+/// <summary>
+/// Turns HDR colour into the style's final pixels: exposure and tone curve, palette (saturation,
+/// posterise, monochrome), outlines from item/depth/normal edges, paper, hatching, pixel blocks,
+/// grain and vignette, then weather on top. Reads the geometry buffers, never writes them.
+/// </summary>
+internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, WeatherOverlay weather, int frameIndex)
+{
+    private static readonly Vector3 LumaWeights = new(0.2126f, 0.7152f, 0.0722f);
+    private static readonly byte[] Bayer = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5];
+
+    private readonly int block = Math.Max(2, buffers.Width / 214);
+    private readonly int hatchPeriod = Math.Max(4, buffers.Width / 150);
+
+    public void Row(int y, Span<byte> rgb)
+    {
+        int width = buffers.Width, height = buffers.Height;
+        var invW = 1f / width;
+        var invH = 1f / height;
+        for (var x = 0; x < width; x++)
+        {
+            int sx = x, sy = y;
+            if (style.Pixelate)
+            {
+                sx = Math.Min(x / block * block + block / 2, width - 1);
+                sy = Math.Min(y / block * block + block / 2, height - 1);
+            }
+            var i = sy * width + sx;
+            var c = buffers.Color[i] * style.Exposure;
+            c = style.Filmic ? Aces(c) : Soft(c);
+            c = Vector3.SquareRoot(Vector3.Clamp(c, Vector3.Zero, Vector3.One));
+
+            var luma = Vector3.Dot(c, LumaWeights);
+            if (style.Monochrome) c = new Vector3(luma);
+            else if (style.Saturation != 1) c = Vector3.Clamp(new Vector3(luma) + (c - new Vector3(luma)) * style.Saturation, Vector3.Zero, Vector3.One);
+            if (style.ShadowTint != Vector3.One) c *= Vector3.Lerp(style.ShadowTint, style.HighlightTint, luma);
+            if (style.Contrast != 1) c = new Vector3(0.5f) + (c - new Vector3(0.5f)) * style.Contrast;
+            if (style.PosterizeLevels > 0)
+            {
+                var dither = style.Pixelate ? ((Bayer[(y / block & 3) * 4 + (x / block & 3)] + 0.5f) / 16 - 0.5f) * 0.5f : 0;
+                c = Posterize(c, style.PosterizeLevels, dither);
+            }
+
+            var edge = style.OutlineWidth > 0 || style.Kind == StyleKind.Watercolor ? Edge(sx, sy, Math.Max(style.OutlineWidth, 1)) : 0;
+            switch (style.Kind)
+            {
+                case StyleKind.Watercolor:
+                {
+                    // Pigment pools unevenly (large blotches) on a grainy paper, and darkens where washes meet.
+                    var grain = Noise.Value(x * 0.4f, y * 0.4f, 80);
+                    var blotch = NoiseTexture.Sample(x * 0.0025f, y * 0.0025f);
+                    var pigment = 0.8f + style.Paper * ((grain - 0.5f) + (blotch - 0.5f) * 3);
+                    c = Vector3.One - (Vector3.One - c) * pigment;
+                    c *= 1 - 0.3f * edge;
+                    c *= new Vector3(1.0f, 0.985f, 0.94f);
+                    break;
+                }
+                case StyleKind.Sketch:
+                    c = Sketch(x, y, c.X, edge);
+                    break;
+                default:
+                    if (edge > 0) c = Vector3.Lerp(c, new Vector3(0.03f, 0.025f, 0.04f), edge);
+                    break;
+            }
+
+            if (style.Grain > 0) c += new Vector3((Noise.Hash01(x, y, frameIndex) - 0.5f) * style.Grain * 2);
+            if (style.Vignette > 0)
+            {
+                float dx = x * invW - 0.5f, dy = y * invH - 0.5f;
+                c *= 1 - style.Vignette * (dx * dx + dy * dy) * 1.6f;
+            }
+            if (weather.Active)
+            {
+                var cover = weather.Coverage(x, y);
+                if (cover > 0) c = Vector3.Lerp(c, new Vector3(0.85f, 0.88f, 0.92f), cover);
+            }
+
+            c = Vector3.Clamp(c * 255 + new Vector3(0.5f), Vector3.Zero, new Vector3(255));
+            var o = x * 3;
+            rgb[o] = (byte)c.X;
+            rgb[o + 1] = (byte)c.Y;
+            rgb[o + 2] = (byte)c.Z;
+        }
+    }
+
+    /// <summary>1 on an outline: a body meets something else, a depth jump, or a crease.</summary>
+    private float Edge(int x, int y, int reach)
+    {
+        var width = buffers.Width;
+        var i = y * width + x;
+        var item = buffers.Item[i];
+        var depth = buffers.Depth[i];
+        var normal = buffers.Normal[i];
+        var edge = 0f;
+        Check(Math.Min(x + reach, width - 1), y);
+        Check(Math.Max(x - reach, 0), y);
+        Check(x, Math.Min(y + reach, buffers.Height - 1));
+        Check(x, Math.Max(y - reach, 0));
+        return edge;
+
+        void Check(int nx, int ny)
+        {
+            var j = ny * width + nx;
+            var other = buffers.Item[j];
+            if (other != item)
+            {
+                if (item >= 0 || other >= 0) edge = 1;
+                return;
+            }
+            if (item < 0) return;
+            var otherDepth = buffers.Depth[j];
+            if (MathF.Abs(otherDepth - depth) > 0.06f * MathF.Min(depth, otherDepth)) edge = 1;
+            else if (Vector3.Dot(buffers.Normal[j], normal) < 0.6f) edge = MathF.Max(edge, 0.7f);
+        }
+    }
+
+    private Vector3 Sketch(int x, int y, float tone, float edge)
+    {
+        var paper = 0.93f + style.Paper * (Noise.Value(x * 0.5f, y * 0.5f, 90) - 0.5f);
+        var ink = 0f;
+        var p = hatchPeriod;
+        if (tone < 0.5f && Frac((x + y) / (float)p) < 0.2f) ink += 0.4f;
+        if (tone < 0.33f && Frac((x - y) / (float)p) < 0.2f) ink += 0.4f;
+        if (tone < 0.18f && Frac(x / (float)p * 1.5f) < 0.3f) ink += 0.35f;
+        ink = MathF.Max(ink, edge * 0.85f);
+        var graphite = paper * (1 - MathF.Min(ink, 0.9f));
+        return new Vector3(graphite, graphite * 0.99f, graphite * 0.96f);
+    }
+
+    private static Vector3 Posterize(Vector3 c, int levels, float dither)
+    {
+        var steps = levels - 1;
+        return new Vector3(
+            MathF.Round(Math.Clamp(c.X * steps + dither, 0, steps)) / steps,
+            MathF.Round(Math.Clamp(c.Y * steps + dither, 0, steps)) / steps,
+            MathF.Round(Math.Clamp(c.Z * steps + dither, 0, steps)) / steps);
+    }
+
+    /// <summary>Narkowicz's fit of the ACES film curve.</summary>
+    private static Vector3 Aces(Vector3 x) =>
+        x * (x * 2.51f + new Vector3(0.03f)) / (x * (x * 2.43f + new Vector3(0.59f)) + new Vector3(0.14f));
+
+    /// <summary>Reinhard with a white point of 2: keeps mid-tones, rolls off highlights.</summary>
+    private static Vector3 Soft(Vector3 x) => x * (Vector3.One + x * 0.25f) / (Vector3.One + x);
+
+    private static float Frac(float v) => v - MathF.Floor(v);
+}

@@ -1,0 +1,152 @@
+using System.Numerics;
+using Sora.Inference.World.Scene;
+
+namespace Sora.Inference.World.Rendering;
+
+/// <summary>
+/// Lights one pixel: sun with shadow, sky ambient, specular and reflections by surface kind, glass and
+/// water over what lies behind them (Fresnel, absorption), then fog. Styles enter as cel bands, wrap
+/// lighting and clay bumps; geometry is never touched.
+/// </summary>
+internal sealed class SurfaceShader(
+    Atmosphere atmosphere,
+    SkyBackdrop sky,
+    EnvironmentGround ground,
+    ShadowMap shadows,
+    StyleProfile style,
+    IReadOnlyList<BodyPose> bodies,
+    Vector3 eye,
+    bool wet)
+{
+    private static readonly Vector3 WaterAbsorption = new(0.9f, 0.3f, 0.2f);
+
+    public Vector3 Shade(Vector3 ray, int item, float depth, Vector3 normal, int clearItem, float clearDepth, Vector3 clearNormal)
+    {
+        var rayLength = ray.Length();
+        var view = ray / rayLength;
+        Vector3 color;
+        if (item == SceneItem.Sky) color = sky.Color(view);
+        else
+        {
+            var p = eye + ray * depth;
+            color = item >= bodies.Count ? Vector3.Zero : Opaque(view, p, item, depth * rayLength, Vector3.Normalize(normal));
+            color = Fog(color, depth * rayLength);
+        }
+        if (clearItem != SceneItem.Sky && clearDepth < depth)
+        {
+            var p = eye + ray * clearDepth;
+            var n = Vector3.Normalize(clearNormal);
+            var thickness = float.IsPositiveInfinity(depth) ? 50 : (depth - clearDepth) * rayLength;
+            color = clearItem >= bodies.Count ? Water(view, p, n, color, thickness) : Glass(view, p, n, bodies[clearItem].Color, color);
+            color = Fog(color, clearDepth * rayLength);
+        }
+        return color;
+    }
+
+    private Vector3 Opaque(Vector3 view, Vector3 p, int item, float distance, Vector3 n)
+    {
+        Vector3 albedo;
+        float gloss, exponent = 32, wrap = style.Wrap;
+        var surface = SurfaceKind.Matte;
+        if (item < 0)
+        {
+            albedo = ground.Albedo(item, p, distance, ref n, out gloss);
+            if (item == SceneItem.Sea) return Water(view, p, n, new Vector3(0.01f, 0.06f, 0.08f) * atmosphere.Ambient * 4, 50);
+            if (wet && item == SceneItem.Ground) { gloss = MathF.Max(gloss, 0.6f); albedo *= 0.7f; exponent = 90; }
+        }
+        else
+        {
+            var body = bodies[item];
+            albedo = body.Color;
+            surface = body.Surface;
+            (gloss, exponent, wrap) = surface switch
+            {
+                SurfaceKind.Glossy => (0.6f, 80f, wrap),
+                SurfaceKind.Metal => (1f, 120f, wrap),
+                SurfaceKind.Skin => (0.12f, 16f, MathF.Max(wrap, 0.35f)),
+                SurfaceKind.Fur => (0.03f, 8f, MathF.Max(wrap, 0.3f)),
+                SurfaceKind.Snow => (0.1f, 12f, MathF.Max(wrap, 0.5f)),
+                SurfaceKind.Foliage => (0.05f, 10f, MathF.Max(wrap, 0.45f)),
+                _ => (0.08f, 24f, wrap),
+            };
+            if (style.ClayBumps > 0) (albedo, n) = Clay(p, albedo, n);
+            if (surface == SurfaceKind.Fur) albedo *= 0.85f + 0.3f * Noise.Value(p.X * 60 + p.Y * 35, p.Z * 60 - p.Y * 20, 40);
+        }
+
+        var light = atmosphere.SunDirection;
+        var ndl = Vector3.Dot(n, light);
+        var direct = (ndl + wrap) / (1 + wrap);
+        var visibility = direct > 0 ? shadows.Visibility(p, n) : 0;
+        direct = MathF.Max(direct, 0) * visibility;
+        if (style.CelBands > 0) direct = Cel(direct, style.CelBands);
+        var hemisphere = atmosphere.Indoor ? 0.85f + 0.15f * n.Y : 0.55f + 0.45f * n.Y;
+        var diffuse = atmosphere.SunColor * direct + atmosphere.Ambient * hemisphere;
+        if (surface == SurfaceKind.Foliage) diffuse += atmosphere.SunColor * (MathF.Max(-ndl, 0) * 0.25f);
+
+        var color = surface == SurfaceKind.Emissive ? albedo * 2.5f + albedo * diffuse * 0.3f : albedo * diffuse;
+        if (gloss <= 0) return color;
+
+        var half = Vector3.Normalize(light - view);
+        var spec = Power(MathF.Max(Vector3.Dot(n, half), 0), exponent) * gloss * style.Specular * visibility;
+        if (style.CelBands > 0) spec = spec > 0.3f ? 1 : 0;
+        if (surface == SurfaceKind.Metal)
+        {
+            var reflected = sky.Reflection(Vector3.Reflect(view, n));
+            return albedo * (diffuse * 0.25f + reflected * 0.8f) + atmosphere.SunColor * albedo * spec;
+        }
+        var fresnel = Schlick(-Vector3.Dot(n, view), 0.04f) * gloss;
+        if (surface == SurfaceKind.Glossy || wet) color = Vector3.Lerp(color, sky.Reflection(Vector3.Reflect(view, n)), fresnel);
+        return color + atmosphere.SunColor * (spec * 0.5f);
+    }
+
+    private Vector3 Glass(Vector3 view, Vector3 p, Vector3 n, Vector3 tint, Vector3 behind)
+    {
+        var cosine = MathF.Abs(Vector3.Dot(n, view));
+        var fresnel = 0.05f + 0.9f * Power(1 - cosine, 5);
+        var transmitted = behind * Vector3.Lerp(Vector3.One, tint, 0.35f) * (0.85f - 0.35f * (1 - cosine) * (1 - cosine));
+        var reflected = sky.Reflection(Vector3.Reflect(view, n));
+        var half = Vector3.Normalize(atmosphere.SunDirection - view);
+        var spec = Power(MathF.Max(Vector3.Dot(n, half), 0), 200) * shadows.Visibility(p, n) * style.Specular;
+        return Vector3.Lerp(transmitted, reflected, fresnel) + atmosphere.SunColor * spec;
+    }
+
+    private Vector3 Water(Vector3 view, Vector3 p, Vector3 n, Vector3 behind, float thickness)
+    {
+        if (Vector3.Dot(n, view) > 0) n = -n;
+        var absorb = new Vector3(MathF.Exp(-thickness * WaterAbsorption.X), MathF.Exp(-thickness * WaterAbsorption.Y), MathF.Exp(-thickness * WaterAbsorption.Z));
+        var deep = new Vector3(0.01f, 0.07f, 0.09f) * (atmosphere.SunColor * 0.5f + atmosphere.Ambient * 2);
+        var transmitted = behind * absorb + deep * (Vector3.One - absorb);
+        var fresnel = 0.02f + 0.98f * Power(1 - MathF.Max(-Vector3.Dot(n, view), 0), 5);
+        var reflected = sky.Reflection(Vector3.Reflect(view, n));
+        var half = Vector3.Normalize(atmosphere.SunDirection - view);
+        var spec = Power(MathF.Max(Vector3.Dot(n, half), 0), 300) * 4 * style.Specular * shadows.Visibility(p, Vector3.UnitY);
+        return Vector3.Lerp(transmitted, reflected, fresnel) + atmosphere.SunColor * spec;
+    }
+
+    private Vector3 Fog(Vector3 color, float distance)
+    {
+        if (atmosphere.FogDensity <= 0) return color;
+        var amount = 1 - MathF.Exp(-atmosphere.FogDensity * distance);
+        return Vector3.Lerp(color, atmosphere.FogColor, amount);
+    }
+
+    private (Vector3 Albedo, Vector3 Normal) Clay(Vector3 p, Vector3 albedo, Vector3 n)
+    {
+        var a = Noise.Value(p.X * 18 + p.Y * 7, p.Z * 18 - p.Y * 5, 50) - 0.5f;
+        var b = Noise.Value(p.Z * 18 + p.Y * 9, p.X * 18 + p.Y * 3, 51) - 0.5f;
+        var bumped = Vector3.Normalize(n + new Vector3(a, b, a - b) * style.ClayBumps * 3);
+        return (albedo * (1 + a * style.ClayBumps * 2), bumped);
+    }
+
+    private static float Cel(float light, int bands)
+    {
+        var scaled = light * bands;
+        var step = MathF.Floor(scaled);
+        var edge = Math.Clamp((scaled - step - 0.92f) * 12.5f, 0, 1);
+        return MathF.Min((step + edge) / bands + 0.12f, 1);
+    }
+
+    private static float Schlick(float cosine, float f0) => f0 + (1 - f0) * Power(1 - Math.Clamp(cosine, 0, 1), 5);
+
+    private static float Power(float x, float exponent) => x <= 0 ? 0 : MathF.Exp(exponent * MathF.Log(x));
+}
