@@ -1,0 +1,51 @@
+using System.Numerics;
+
+namespace Sora.Inference.World.Sound.Voices;
+
+/// <summary>
+/// The mono signal of one sound event, rendered once from its onset (so it is the same whichever chunk asks
+/// for it), with a coarse peak envelope the mix limiter reads instead of re-scanning samples.
+/// </summary>
+internal sealed class Voice
+{
+    public const int EnvelopeBlock = 256;
+
+    private readonly float[] _blockPeaks;
+
+    public Voice(long onset, float[] samples, Vector3 position, bool followsCamera)
+    {
+        Onset = onset;
+        Samples = samples;
+        Position = position;
+        FollowsCamera = followsCamera;
+        _blockPeaks = new float[samples.Length / EnvelopeBlock + 2];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var block = i / EnvelopeBlock;
+            var magnitude = Math.Abs(samples[i]);
+            if (magnitude > _blockPeaks[block]) _blockPeaks[block] = magnitude;
+        }
+    }
+
+    /// <summary>The absolute sample index of the first sample.</summary>
+    public long Onset { get; }
+
+    public float[] Samples { get; }
+
+    public Vector3 Position { get; }
+
+    /// <summary>Long sources (engines, speech) are re-panned as the camera moves; short ones keep the pan of their start.</summary>
+    public bool FollowsCamera { get; }
+
+    public long End => Onset + Samples.Length;
+
+    /// <summary>A smooth upper estimate of |signal| around sample <paramref name="local"/> (index from the onset).</summary>
+    public float EnvelopeAt(int local)
+    {
+        var block = local / EnvelopeBlock;
+        var fraction = (local - block * EnvelopeBlock) * (1f / EnvelopeBlock);
+        var here = Math.Max(_blockPeaks[block], _blockPeaks[block + 1]);
+        var next = block + 2 < _blockPeaks.Length ? Math.Max(_blockPeaks[block + 1], _blockPeaks[block + 2]) : _blockPeaks[block + 1];
+        return here + (next - here) * fraction;
+    }
+}
