@@ -21,6 +21,9 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
     private readonly EspeakSpeaker _speaker;
     private readonly AmbienceRenderer _ambience = new();
     private readonly Dictionary<(SoundEvent Event, long Seed), Voice> _voices = new();
+
+    /// <summary>Where voices that were dropped after they finished had ended, so they are not synthesized again.</summary>
+    private readonly Dictionary<(SoundEvent Event, long Seed), long> _finished = new();
     private readonly Lock _gate = new();
 
     public EventSoundSynthesizer() : this(new SoundSynthesisOptions())
@@ -53,6 +56,7 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
             Array.Clear(levelSquared, 0, count);
             lock (_gate)
             {
+                StartSpeech(events, startSample + count);
                 _ambience.AddTo(look, seed, startSample, count, output, _options.AmbienceGain);
                 for (var index = 0; index < events.Count; index++)
                     MixEvent(events[index], index, listener, startSample, count, seed, output, levelSquared);
@@ -73,9 +77,28 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
         return _speaker.Speak(line.Text, line.Language);
     }
 
+    /// <summary>
+    /// Synthesizes the given lines ahead of rendering, all at once, so that no chunk waits for espeak-ng.
+    /// Optional: Render speaks whatever is not prepared.
+    /// </summary>
+    public Task PrepareSpeechAsync(IEnumerable<SpeechSound> lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return Task.WhenAll(lines.Select(line => _speaker.SpeakAsync(line.Text, line.Language, cancellationToken)));
+    }
+
     /// <summary>How open the speaker's mouth is, in [0, 1], at <paramref name="videoSeconds"/> of the video (0 outside the line).</summary>
     public float MouthOpenness(SpeechSound line, double videoSeconds) =>
         Speak(line).MouthOpenness(videoSeconds - AudioFormat.SampleAt(line.Time) / (double)AudioFormat.SampleRate);
+
+    /// <summary>Starts every line this range may need at once: espeak-ng runs are mostly waiting, so they overlap well.</summary>
+    private void StartSpeech(IReadOnlyList<SoundEvent> events, long end)
+    {
+        foreach (var soundEvent in events)
+            if (soundEvent is SpeechSound line && double.IsFinite(line.Time) && AudioFormat.SampleAt(line.Time) < end)
+                _ = _speaker.SpeakAsync(line.Text, line.Language, CancellationToken.None).ContinueWith(
+                    static task => _ = task.Exception, TaskContinuationOptions.OnlyOnFaulted);
+    }
 
     private void MixEvent(SoundEvent? soundEvent, int index, Func<double, CameraPose> listener, long start, int count, long seed,
         Span<float> output, float[] levelSquared)
@@ -89,6 +112,7 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
         // Events from after the range cannot sound in it; events long finished cannot either.
         if (onset >= end || onset + LongestSamples(soundEvent) <= start) return;
 
+        if (_finished.TryGetValue((soundEvent, seed), out var ended) && ended <= start) return;
         var voice = VoiceFor(soundEvent, onset, seed);
         if (voice.End <= start) return;
         var gain = soundEvent is SpeechSound ? _options.SpeechGain : _options.EffectsGain;
@@ -171,13 +195,25 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
         _ => long.MaxValue / 4,
     };
 
-    /// <summary>The engine renders forwards: voices that ended before this range are dropped (and rebuilt identically if asked for again).</summary>
+    /// <summary>
+    /// The engine renders forwards: the samples of voices that ended before this range are dropped, remembering
+    /// only where they ended (a voice asked for again is rebuilt identically). Those records go once the cheap
+    /// length bound alone rules the event out.
+    /// </summary>
     private void ForgetFinishedVoices(long start)
     {
-        List<(SoundEvent, long)>? finished = null;
+        List<(SoundEvent, long)>? done = null;
         foreach (var (key, voice) in _voices)
-            if (voice.End <= start) (finished ??= []).Add(key);
-        if (finished is null) return;
-        foreach (var key in finished) _voices.Remove(key);
+            if (voice.End <= start) (done ??= []).Add(key);
+        foreach (var key in done ?? [])
+        {
+            _finished[key] = _voices[key].End;
+            _voices.Remove(key);
+        }
+
+        List<(SoundEvent, long)>? forgotten = null;
+        foreach (var (key, _) in _finished)
+            if (AudioFormat.SampleAt(key.Event.Time) + LongestSamples(key.Event) <= start) (forgotten ??= []).Add(key);
+        foreach (var key in forgotten ?? []) _finished.Remove(key);
     }
 }

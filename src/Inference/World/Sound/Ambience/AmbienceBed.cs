@@ -26,7 +26,7 @@ internal static class AmbienceBed
         switch (environment)
         {
             case "beach":
-                layers.Add(new SurfLayer(Layer(3), 1.0f));
+                layers.Add(new SurfLayer(Layer(3), 0.35f));
                 layers.Add(new WindLayer(Layer(4), 0.05f, 1200, 0.6, 0.5, 5));
                 break;
             case "lake":
@@ -51,7 +51,7 @@ internal static class AmbienceBed
                 layers.Add(new RoomToneLayer(Layer(11), 0.03f, 0));
                 break;
             case "desert":
-                layers.Add(new WindLayer(Layer(12), 0.24f, 800, 0.6, 0.8, 5));
+                layers.Add(new WindLayer(Layer(12), 0.15f, 800, 0.6, 0.8, 5));
                 break;
             case "snow":
                 layers.Add(new WindLayer(Layer(13), 0.18f, 380, 1.2, 0.5, 7));

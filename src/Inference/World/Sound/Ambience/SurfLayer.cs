@@ -2,10 +2,10 @@ using Sora.Inference.World.Sound.Dsp;
 
 namespace Sora.Inference.World.Sound.Ambience;
 
-/// <summary>Surf: waves break every nine seconds or so (seeded timing and size), a dull roar that swells into a bright wash.</summary>
+/// <summary>Surf: waves break every six or seven seconds (seeded timing and size), a dull roar that swells into a bright wash.</summary>
 internal sealed class SurfLayer(ulong key, float level) : IAmbienceLayer
 {
-    private const double Period = 9;
+    private const double Period = 6.5;
 
     public void Render(long start, Span<float> left, Span<float> right)
     {
@@ -31,6 +31,8 @@ internal sealed class SurfLayer(ulong key, float level) : IAmbienceLayer
 
     private double Swell(double t)
     {
+        // A seeded phase, so a video may open mid-wave rather than always in the lull before the first one.
+        t += Period * NoiseHash.Unit(key, 34, 0);
         var current = (long)Math.Floor(t / Period);
         double sum = 0;
         for (var k = current - 1; k <= current; k++)

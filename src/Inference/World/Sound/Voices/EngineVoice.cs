@@ -12,6 +12,7 @@ internal static class EngineVoice
     private const double FadeInSeconds = 0.3;
     private const double FadeOutSeconds = 0.4;
     private const double MaxSeconds = 600;
+    private const int ControlStep = 32;
 
     public static float[] Render(EngineSound engine, ulong key)
     {
@@ -42,10 +43,10 @@ internal static class EngineVoice
         var firing = 32 + 10 * NoiseHash.Unit(key, 1, 0);
         var tone = Biquad.LowPass(900, 0.9);
         var exhaust = Biquad.LowPass(160);
-        double phase = 0;
+        double phase = 0, frequency = firing;
         for (var i = 0; i < samples.Length; i++)
         {
-            var frequency = firing * (1 + 0.08 * Wobble(key, i, 0.4));
+            if (i % ControlStep == 0) frequency = firing * (1 + 0.08 * Wobble(key, i, 0.4));
             phase += frequency / AudioFormat.SampleRate;
             phase -= Math.Floor(phase);
             // A pulse train of cylinder firings, rich in harmonics, shaped by the body's low-pass.
@@ -61,9 +62,10 @@ internal static class EngineVoice
         Span<double> rates = stackalloc double[4];
         for (var r = 0; r < 4; r++) rates[r] = (175 + 25 * NoiseHash.Unit(key, 3, r)) / AudioFormat.SampleRate;
         var whoosh = Biquad.BandPass(2500, 0.7);
+        double speed = 1;
         for (var i = 0; i < samples.Length; i++)
         {
-            var speed = 1 + 0.03 * Wobble(key, i, 1.3);
+            if (i % ControlStep == 0) speed = 1 + 0.03 * Wobble(key, i, 1.3);
             double buzz = 0;
             for (var r = 0; r < 4; r++)
             {
@@ -82,10 +84,10 @@ internal static class EngineVoice
         var roar2 = Biquad.LowPass(500, 0.6);
         var hiss = Biquad.BandPass(2200, 1.2);
         var whine = 3000 + 600 * NoiseHash.Unit(key, 5, 0);
-        double phase = 0;
+        double phase = 0, wobble = 0;
         for (var i = 0; i < samples.Length; i++)
         {
-            var wobble = Wobble(key, i, 0.2);
+            if (i % ControlStep == 0) wobble = Wobble(key, i, 0.2);
             phase += whine * (1 + 0.01 * wobble) / AudioFormat.SampleRate;
             phase -= Math.Floor(phase);
             var noise = NoiseHash.Bipolar(key, 6, i);
