@@ -57,7 +57,7 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
             lock (_gate)
             {
                 StartSpeech(events, startSample + count);
-                _ambience.AddTo(look, seed, startSample, count, output, _options.AmbienceGain);
+                if (_options.AmbienceGain != 0) _ambience.AddTo(look, seed, startSample, count, output, _options.AmbienceGain);
                 for (var index = 0; index < events.Count; index++)
                     MixEvent(events[index], index, listener, startSample, count, seed, output, levelSquared);
                 ForgetFinishedVoices(startSample);

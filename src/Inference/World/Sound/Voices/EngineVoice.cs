@@ -14,6 +14,14 @@ internal static class EngineVoice
     private const double MaxSeconds = 600;
     private const int ControlStep = 32;
 
+    /// <summary>A car's cylinder firing: a sharp pressure pulse decaying over the cycle, without its mean.</summary>
+    private static readonly Wavetable Firing = new(phase => Math.Exp(-phase * 9) - (1 - Math.Exp(-9)) / 9);
+
+    /// <summary>A small rotor's blade pass: a clipped sine plus a little sawtooth.</summary>
+    private static readonly Wavetable Sine = new(phase => Math.Sin(2 * Math.PI * phase));
+
+    private static readonly Wavetable BladePass = new(phase => Math.Tanh(3 * Math.Sin(2 * Math.PI * phase)) * 0.5 + (phase - 0.5) * 0.5);
+
     public static float[] Render(EngineSound engine, ulong key)
     {
         var seconds = Math.Clamp(engine.Duration, 0, MaxSeconds) + FadeOutSeconds;
@@ -49,8 +57,8 @@ internal static class EngineVoice
             if (i % ControlStep == 0) frequency = firing * (1 + 0.08 * Wobble(key, i, 0.4));
             phase += frequency / AudioFormat.SampleRate;
             phase -= Math.Floor(phase);
-            // A pulse train of cylinder firings, rich in harmonics, shaped by the body's low-pass.
-            var pulse = Math.Exp(-phase * 9) - 0.11;
+            // A train of cylinder firings, rich in harmonics, shaped by the body's low-pass.
+            var pulse = Firing.At(phase);
             var rumble = exhaust.Process(NoiseHash.Bipolar(key, 2, i)) * 3;
             samples[i] = (float)(0.22 * tone.Process(pulse * (1 + 0.3 * rumble)) + 0.05 * rumble);
         }
@@ -71,8 +79,7 @@ internal static class EngineVoice
             {
                 phases[r] += rates[r] * speed;
                 phases[r] -= Math.Floor(phases[r]);
-                // A soft sawtooth: the blade-pass buzz of a small rotor.
-                buzz += Math.Tanh(3 * Math.Sin(2 * Math.PI * phases[r])) * 0.5 + (phases[r] - 0.5) * 0.5;
+                    buzz += BladePass.At(phases[r]);
             }
             samples[i] = (float)(0.05 * buzz + 0.06 * whoosh.Process(NoiseHash.Bipolar(key, 4, i)));
         }
@@ -92,7 +99,7 @@ internal static class EngineVoice
             phase -= Math.Floor(phase);
             var noise = NoiseHash.Bipolar(key, 6, i);
             samples[i] = (float)((0.35 * roar2.Process(roar.Process(noise)) + 0.08 * hiss.Process(noise)) * (1 + 0.15 * wobble)
-                                 + 0.012 * Math.Sin(2 * Math.PI * phase));
+                                 + 0.012 * Sine.At(phase));
         }
     }
 

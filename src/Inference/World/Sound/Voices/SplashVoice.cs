@@ -23,11 +23,13 @@ internal static class SplashVoice
         var burst = (int)(seconds * AudioFormat.SampleRate);
         var band = Biquad.BandPass(1800, 0.8);
         var body = Biquad.LowPass(400);
+        double fall = 1, fallStep = Math.Exp(-3.5 / burst);
         for (var i = 0; i < burst; i++)
         {
             var t = (double)i / burst;
             if (i % 32 == 0) band.Retune(1800 * (1 - 0.55 * t) + 300, 0.8, Biquad.FilterType.BandPass);
-            var envelope = Math.Min(1, i / (0.004 * AudioFormat.SampleRate)) * Math.Exp(-3.5 * t);
+            var envelope = Math.Min(1, i / (0.004 * AudioFormat.SampleRate)) * fall;
+            fall *= fallStep;
             var noise = NoiseHash.Bipolar(key, 1, i);
             samples[i] += (float)(envelope * (band.Process(noise) * 1.4 + body.Process(noise) * 0.8 * Math.Min(1, size / 4)));
         }
@@ -53,12 +55,21 @@ internal static class SplashVoice
         var damping = 0.043 * frequency + 0.0014 * Math.Pow(frequency, 1.5);
         var rise = 0.1 * damping;
         var length = Math.Min(samples.Length - onset, (int)(7 / damping * AudioFormat.SampleRate));
-        double phase = 0;
+        var decay = Math.Exp(-damping / AudioFormat.SampleRate);
+        // A rotating phasor whose step is re-tuned every 16 samples as the pitch glides up.
+        double re = amplitude, im = 0, stepRe = 1, stepIm = 0;
         for (var i = 0; i < length; i++)
         {
-            var t = (double)i / AudioFormat.SampleRate;
-            phase += 2 * Math.PI * frequency * (1 + rise * t) / AudioFormat.SampleRate;
-            samples[onset + i] += (float)(amplitude * Math.Exp(-damping * t) * Math.Sin(phase));
+            if (i % 16 == 0)
+            {
+                var omega = 2 * Math.PI * frequency * (1 + rise * (i + 8.0) / AudioFormat.SampleRate) / AudioFormat.SampleRate;
+                stepRe = Math.Cos(omega) * decay;
+                stepIm = Math.Sin(omega) * decay;
+            }
+            samples[onset + i] += (float)im;
+            var nextRe = re * stepRe - im * stepIm;
+            im = re * stepIm + im * stepRe;
+            re = nextRe;
         }
     }
 }

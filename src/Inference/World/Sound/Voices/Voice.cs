@@ -10,12 +10,16 @@ internal sealed class Voice
 {
     public const int EnvelopeBlock = 256;
 
+    /// <summary>Tails more than 90 dB below the voice's peak are cut: inaudible, but costly to mix.</summary>
+    private const float AudibleFloor = 3e-5f;
+
     private readonly float[] _blockPeaks;
 
     public Voice(long onset, float[] samples, Vector3 position, bool followsCamera)
     {
         Onset = onset;
-        Samples = samples;
+        Samples = TrimInaudibleTail(samples);
+        samples = Samples;
         Position = position;
         FollowsCamera = followsCamera;
         _blockPeaks = new float[samples.Length / EnvelopeBlock + 2];
@@ -38,6 +42,15 @@ internal sealed class Voice
     public bool FollowsCamera { get; }
 
     public long End => Onset + Samples.Length;
+
+    private static float[] TrimInaudibleTail(float[] samples)
+    {
+        var peak = 0f;
+        foreach (var sample in samples) peak = Math.Max(peak, Math.Abs(sample));
+        var last = samples.Length - 1;
+        while (last >= 0 && Math.Abs(samples[last]) <= peak * AudibleFloor) last--;
+        return last == samples.Length - 1 ? samples : samples[..(last + 1)];
+    }
 
     /// <summary>A smooth upper estimate of |signal| around sample <paramref name="local"/> (index from the onset).</summary>
     public float EnvelopeAt(int local)
