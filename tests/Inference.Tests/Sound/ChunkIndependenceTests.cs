@@ -91,5 +91,22 @@ public class ChunkIndependenceTests
         Assert.All(whole, s => Assert.InRange(s, -1f, 1f));
     }
 
+    [Fact]
+    public void Every_environment_bed_is_the_same_however_it_is_split()
+    {
+        foreach (var environment in Sora.Inference.World.Planning.Catalog.Environments)
+        foreach (var time in new[] { "day", "night" })
+        {
+            var look = new SceneLook(environment, time, "rain", "cinematic", 854, 480, 24);
+            var whole = SoundProbe.Render(new EventSoundSynthesizer(), look, [], 0, SoundProbe.Rate);
+            var split = new EventSoundSynthesizer();
+            var pieces = new float[SoundProbe.Rate * 2];
+            var cuts = new[] { 0, 1, 12345, 16384, 16385, 40000, SoundProbe.Rate };
+            for (var c = 0; c + 1 < cuts.Length; c++)
+                split.Render(look, [], SoundProbe.Camera, cuts[c], cuts[c + 1] - cuts[c], 7, pieces.AsSpan(cuts[c] * 2, (cuts[c + 1] - cuts[c]) * 2));
+            Assert.True(BitsOf(whole).SequenceEqual(BitsOf(pieces)), $"{environment} at {time} depends on the split");
+        }
+    }
+
     private static int[] BitsOf(float[] samples) => samples.Select(BitConverter.SingleToInt32Bits).ToArray();
 }

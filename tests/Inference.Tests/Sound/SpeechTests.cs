@@ -43,6 +43,18 @@ public class SpeechTests
     }
 
     [Fact]
+    public async Task Preparing_lines_ahead_changes_nothing_that_is_heard()
+    {
+        var lines = new[] { new SpeechSound(0.2, Speaker, "Guten Morgen!", "de", 1), new SpeechSound(1.4, new Vector3(3, 1.6f, -2), "Good morning!", "en", 2) };
+        var prepared = SoundProbe.EffectsOnly();
+        await prepared.PrepareSpeechAsync(lines, CancellationToken.None);
+        var withPreparation = SoundProbe.Render(prepared, SoundProbe.Quiet, lines, 0, 3 * SoundProbe.Rate);
+        var without = SoundProbe.Render(SoundProbe.EffectsOnly(), SoundProbe.Quiet, lines, 0, 3 * SoundProbe.Rate);
+        Assert.Equal(without, withPreparation);
+        Assert.True(SoundProbe.Rms(without) > 0.01);
+    }
+
+    [Fact]
     public void The_mouth_opens_while_speaking_and_is_closed_before_and_after()
     {
         var synthesizer = new EventSoundSynthesizer();
