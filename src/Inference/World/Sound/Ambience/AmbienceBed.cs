@@ -26,7 +26,7 @@ internal static class AmbienceBed
         switch (environment)
         {
             case "beach":
-                layers.Add(new SurfLayer(Layer(3), 0.35f));
+                layers.Add(new SurfLayer(Layer(3), 0.25f));
                 layers.Add(new WindLayer(Layer(4), 0.05f, 1200, 0.6, 0.5, 5));
                 break;
             case "lake":
