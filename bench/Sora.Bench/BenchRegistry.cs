@@ -6,5 +6,6 @@ internal static class BenchRegistry
     public static IEnumerable<Command> All =>
     [
         RenderBench.Command(),
+        SoundBench.Create(),
     ];
 }
