@@ -7,5 +7,6 @@ internal static class BenchRegistry
     [
         RenderBench.Command(),
         SoundBench.Create(),
+        Sora.Bench.Watermark.WatermarkBench.Create(),
     ];
 }

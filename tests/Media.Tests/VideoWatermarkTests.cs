@@ -38,11 +38,14 @@ public sealed class VideoWatermarkTests(VideoWatermarkFixture fixture) : IClassF
 
     [Theory]
     [InlineData("none", "")]
+    [InlineData("crf23", "-c:v libx264 -preset veryfast -crf 23")]
+    [InlineData("crf28", "-c:v libx264 -preset veryfast -crf 28")]
     [InlineData("crf35", "-c:v libx264 -preset veryfast -crf 35")]
     [InlineData("half", "-vf scale=iw/2:ih/2 -c:v libx264 -preset veryfast -crf 23")]
     [InlineData("crop10", "-vf crop=iw*0.8:ih*0.8:iw*0.1:ih*0.1 -c:v libx264 -preset veryfast -crf 23")]
     [InlineData("fps30", "-vf fps=30 -c:v libx264 -preset veryfast -crf 23")]
     [InlineData("darker", "-vf lutyuv=y=val*0.9 -c:v libx264 -preset veryfast -crf 23")]
+    [InlineData("brighter", "-vf lutyuv=y=val*1.1 -c:v libx264 -preset veryfast -crf 23")]
     [InlineData("excerpt", "-ss 1 -t 2 -c:v libx264 -preset veryfast -crf 23")]
     public async Task Mark_survives_the_ways_videos_travel(string name, string attack)
     {

@@ -16,6 +16,10 @@ public sealed record C2paReport
     public string? DigitalSourceType { get; init; }
     public List<string> Actions { get; init; } = [];
     public List<string> Ingredients { get; init; } = [];
+    /// <summary>The invisible marks the manifest declares (c2pa.watermarked actions): kind ("video"/"audio") → payload as hex.</summary>
+    public Dictionary<string, string> DeclaredWatermarks { get; init; } = [];
+    /// <summary>Labels of the active manifest's assertions, in store order.</summary>
+    public List<string> AssertionLabels { get; init; } = [];
     /// <summary>C2PA status codes for what passed (e.g. assertion.bmffHash.match).</summary>
     public List<string> Successes { get; init; } = [];
     /// <summary>C2PA status codes for what failed (e.g. assertion.bmffHash.mismatch), with a short explanation.</summary>
@@ -76,9 +80,10 @@ public static class C2paReader
         }
 
         var actions = new List<string>();
+        var declared = new Dictionary<string, string>();
         string? sourceType = null;
         if (assertionStore.SuperBoxes.FirstOrDefault(a => a.Label.StartsWith("c2pa.actions", StringComparison.Ordinal)) is { } actionsBox)
-            ReadActions(CborOf(actionsBox), actions, ref sourceType);
+            ReadActions(CborOf(actionsBox), actions, declared, ref sourceType);
         var ingredients = assertionStore.SuperBoxes.Where(a => a.Label.StartsWith("c2pa.ingredient", StringComparison.Ordinal))
             .Select(a => IngredientSummary(CborOf(a))).ToList();
 
@@ -89,6 +94,8 @@ public static class C2paReader
             DigitalSourceType = sourceType,
             Actions = actions,
             Ingredients = ingredients,
+            DeclaredWatermarks = declared,
+            AssertionLabels = assertionStore.SuperBoxes.Select(a => a.Label).ToList(),
             Successes = successes,
             Failures = failures,
         };
@@ -252,7 +259,7 @@ public static class C2paReader
         return new BmffExclusion(xpath, offset, value);
     }
 
-    private static void ReadActions(ReadOnlyMemory<byte> cbor, List<string> actions, ref string? sourceType)
+    private static void ReadActions(ReadOnlyMemory<byte> cbor, List<string> actions, Dictionary<string, string> watermarks, ref string? sourceType)
     {
         var reader = new CborReader(cbor, CborConformanceMode.Lax);
         var count = reader.ReadStartMap();
@@ -268,6 +275,12 @@ public static class C2paReader
                     var key = reader.ReadTextString();
                     if (key == "action") actions.Add(reader.ReadTextString());
                     else if (key == "digitalSourceType") sourceType ??= reader.ReadTextString();
+                    else if (key == "parameters" && reader.PeekState() == CborReaderState.StartMap)
+                    {
+                        var parameters = ReadStringMap(reader);
+                        if (parameters.TryGetValue("com.sora.watermark.kind", out var kind) && parameters.TryGetValue("com.sora.watermark.payload", out var payload))
+                            watermarks[kind] = payload;
+                    }
                     else reader.SkipValue();
                 }
                 reader.ReadEndMap();

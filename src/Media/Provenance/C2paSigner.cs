@@ -79,7 +79,8 @@ public static class C2paSigner
             var softBindingLabel = i == 0 ? SoftBindingLabel : $"{SoftBindingLabel}__{i}";
             assertions.Add((softBindingLabel, CborAssertion(softBindingLabel, SoftBinding(manifest.Watermarks[i]))));
         }
-        if (manifest.CameoConsents.Count > 0) assertions.Add((CameoConsentLabel, CborAssertion(CameoConsentLabel, CameoConsents(manifest.CameoConsents))));
+        // Always present, empty when no cameo appears, so a verifier can tell "no cameo" from "not recorded".
+        assertions.Add((CameoConsentLabel, CborAssertion(CameoConsentLabel, CameoConsents(manifest.CameoConsents))));
         if (parentStore is not null) assertions.Add((IngredientLabel, CborAssertion(IngredientLabel, Ingredient(parentStore, manifest.ParentFile))));
         assertions.Add((BmffHashLabel, CborAssertion(BmffHashLabel, BmffHashAssertion(bmffHash))));
 

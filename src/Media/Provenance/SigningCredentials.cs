@@ -20,6 +20,23 @@ public sealed class SigningCredentials : IDisposable
     public IReadOnlyList<X509Certificate2> Chain { get; }
     public X509Certificate2 Leaf => Chain[0];
 
+    /// <summary>The configured PEM files when both are given, else the local CA of the data folder.</summary>
+    public static SigningCredentials Load(SigningKeyOptions options)
+    {
+        var (chain, key) = (options.CertificateChainPemPath, options.PrivateKeyPemPath);
+        if (chain is null && key is null) return LoadOrCreate(options.DataDirectory, options.Organization);
+        if (chain is null || key is null) throw new MediaFormatException("keys.incomplete", "give both the certificate chain PEM and the private key PEM, or neither");
+        if (!File.Exists(chain)) throw new MediaFormatException("keys.missing", $"certificate chain not found: {chain}");
+        if (!File.Exists(key)) throw new MediaFormatException("keys.missing", $"private key not found: {key}");
+        var credentials = FromPemFiles(chain, key);
+        if (C2paReader.CertificateProfileProblem(credentials.Leaf) is { } problem)
+        {
+            credentials.Dispose();
+            throw new MediaFormatException("keys.invalid", $"the configured signing certificate cannot sign C2PA manifests: {problem}");
+        }
+        return credentials;
+    }
+
     /// <summary>Loads <c>&lt;data&gt;/keys/signer.pem</c> + <c>signer.key</c>, creating a local root CA, intermediate and signer at first run.</summary>
     public static SigningCredentials LoadOrCreate(string dataDirectory, string organization = "Sora (self-hosted)")
     {
@@ -36,10 +53,18 @@ public sealed class SigningCredentials : IDisposable
     public static SigningCredentials FromPemFiles(string chainPemPath, string keyPemPath)
     {
         var certificates = new X509Certificate2Collection();
-        certificates.ImportFromPemFile(chainPemPath);
-        if (certificates.Count == 0) throw new MediaFormatException("keys.invalid", $"no certificate in {chainPemPath}");
         var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(keyPemPath));
+        try
+        {
+            certificates.ImportFromPemFile(chainPemPath);
+            key.ImportFromPem(File.ReadAllText(keyPemPath));
+        }
+        catch (Exception error) when (error is CryptographicException or ArgumentException)
+        {
+            key.Dispose();
+            throw new MediaFormatException("keys.invalid", $"cannot read the PEM files ({error.Message})");
+        }
+        if (certificates.Count == 0) throw new MediaFormatException("keys.invalid", $"no certificate in {chainPemPath}");
         var leafKey = certificates[0].GetECDsaPublicKey() ?? throw new MediaFormatException("keys.invalid", "the signing certificate has no EC key");
         if (!leafKey.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo()))
             throw new MediaFormatException("keys.invalid", "the private key does not match the signing certificate");

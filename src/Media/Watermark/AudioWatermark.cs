@@ -19,7 +19,7 @@ public static class AudioWatermark
     private const int Taper = 64;
     private const double LowHz = 400, HighHz = 4000;
 
-    internal static readonly PayloadCode Code = new(PayloadBits);
+    public static readonly PayloadCode Code = new(PayloadBits);
     public static int CycleFrames => SyncSymbols + Code.CodedBits;
 
     /// <summary>The unit-RMS carrier of every frame.</summary>
@@ -106,7 +106,11 @@ public sealed class AudioWatermarkEmbedder(ushort payload)
 }
 
 /// <summary>What the audio detector found.</summary>
-public sealed record AudioWatermarkResult(bool Detected, ushort? Payload, double BitAccuracy, double SyncScore);
+public sealed record AudioWatermarkResult(bool Detected, ushort? Payload, double BitAccuracy, double SyncScore)
+{
+    /// <summary>Soft values of the coded bits at the best cycle phase (positive means 1), for callers that know the payload.</summary>
+    public double[] SoftBits { get; init; } = [];
+}
 
 /// <summary>
 /// Finds the audio mark: whitened (phase-transform) correlation of every frame with the carrier at every lag, the lag that
@@ -179,10 +183,10 @@ public static class AudioWatermarkDetector
             if (symbol >= AudioWatermark.SyncSymbols) soft[symbol - AudioWatermark.SyncSymbols] += values[i] / scale;
         }
         var decoded = AudioWatermark.Code.Decode(soft);
-        if (decoded is not { } payload) return new AudioWatermarkResult(false, null, 0, bestScore);
+        if (decoded is not { } payload) return new AudioWatermarkResult(false, null, 0, bestScore) { SoftBits = soft };
         var coded = AudioWatermark.Code.Encode(payload);
         var agree = Enumerable.Range(0, coded.Length).Count(i => (soft[i] > 0) == (coded[i] == 1));
-        return new AudioWatermarkResult(bestScore >= SyncThreshold, (ushort)payload, (double)agree / coded.Length, bestScore);
+        return new AudioWatermarkResult(bestScore >= SyncThreshold, (ushort)payload, (double)agree / coded.Length, bestScore) { SoftBits = soft };
     }
 
     public static async Task<AudioWatermarkResult> DetectFileAsync(string file, CancellationToken ct = default)

@@ -39,6 +39,13 @@ public sealed class PayloadCode
     /// <summary>Soft values (positive means bit 1) → the payload, or null when the CRC does not match.</summary>
     public ulong? Decode(ReadOnlySpan<double> soft)
     {
+        var (payload, crcMatches) = DecodeUnchecked(soft);
+        return crcMatches ? payload : null;
+    }
+
+    /// <summary>The most likely payload whether or not its CRC matches (for measuring bit accuracy), and whether it does.</summary>
+    public (ulong Payload, bool CrcMatches) DecodeUnchecked(ReadOnlySpan<double> soft)
+    {
         var steps = InfoBits + ConstraintLength - 1;
         var metric = new double[States];
         var next = new double[States];
@@ -73,7 +80,7 @@ public sealed class PayloadCode
         for (var i = 0; i < PayloadBits; i++) payload = (payload << 1) | info[i];
         var crc = 0;
         for (var i = 0; i < 16; i++) crc = (crc << 1) | info[PayloadBits + i];
-        return crc == Crc16(payload) ? payload : null;
+        return (payload, crc == Crc16(payload));
     }
 
     private byte[] InfoWithCrc(ulong payload)

@@ -20,7 +20,7 @@ public static class VideoWatermark
     /// <summary>Luma change per pixel (8-bit levels): ±2 keeps PSNR near 42 dB.</summary>
     public const int Amplitude = 2;
 
-    internal static readonly PayloadCode Code = new(PayloadBits);
+    public static readonly PayloadCode Code = new(PayloadBits);
     internal static readonly int SyncCells = Cells - Code.CodedBits;
 
     /// <summary>Per cell: -1 for a sync cell, else the index of the coded bit it carries.</summary>

@@ -15,6 +15,7 @@ public static class SoraCommandLine
         var root = new RootCommand("Sora: generated short videos with sound, marked and signed, in a social feed.");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 

@@ -1,0 +1,15 @@
+using System.Threading.Channels;
+using FFMpegCore.Pipes;
+
+namespace Sora.Media.Encoding;
+
+/// <summary>An ffmpeg pipe input fed from a channel of raw buffers, so frames reach ffmpeg as they are produced.</summary>
+internal sealed class ChannelPipeSource(string streamArguments, ChannelReader<ReadOnlyMemory<byte>> buffers) : IPipeSource
+{
+    public string GetStreamArguments() => streamArguments;
+
+    public async Task WriteAsync(Stream outputStream, CancellationToken cancellationToken)
+    {
+        await foreach (var buffer in buffers.ReadAllAsync(cancellationToken)) await outputStream.WriteAsync(buffer, cancellationToken);
+    }
+}

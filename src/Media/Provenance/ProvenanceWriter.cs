@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using Sora.Media.Encoding;
+using Sora.Media.Watermark;
+
+namespace Sora.Media.Provenance;
+
+/// <summary>
+/// The one path from generated frames to a publishable file, used by <c>sora generate</c> and by the server alike:
+/// visible mark, invisible video mark and audio mark on every chunk, H.264/AAC faststart MP4 through ffmpeg, then a
+/// signed C2PA manifest that declares those marks.
+/// </summary>
+public sealed class ProvenanceWriter(SigningCredentials credentials)
+{
+    /// <summary>The audio payload of a video: the top 16 bits of its video payload (the start of the video id hash), so the two marks can be checked against each other.</summary>
+    public static ushort AudioPayloadOf(ulong videoPayload) => (ushort)(videoPayload >> 48);
+
+    /// <summary>
+    /// Marks (in place), encodes and signs <paramref name="chunks"/> into <paramref name="outputMp4"/>.
+    /// <paramref name="markedChunk"/>, when given, sees every chunk once it is marked (for live previews).
+    /// </summary>
+    public async Task<ProvenanceResult> WriteAsync(IAsyncEnumerable<FrameChunk> chunks, ProvenanceRequest request, string outputMp4,
+        Func<FrameChunk, CancellationToken, ValueTask>? markedChunk = null, CancellationToken ct = default)
+    {
+        var videoPayload = VideoWatermark.CreatePayload(request.VideoId, request.Issuer);
+        var audioPayload = AudioPayloadOf(videoPayload);
+        var marker = new MediaMarker(
+            new VisibleWatermark(request.CreatorHandle, request.Width, request.Height, request.Fps, seed: videoPayload),
+            new VideoWatermarkEmbedder(videoPayload, request.Width),
+            new AudioWatermarkEmbedder(audioPayload),
+            request.Fps);
+
+        var unsigned = outputMp4 + ".unsigned.mp4";
+        try
+        {
+            var settings = new Mp4EncodeSettings(request.Width, request.Height, request.Fps) { Crf = request.Crf };
+            try
+            {
+                await Mp4Encoder.EncodeAsync(Marked(chunks, marker, markedChunk, ct), settings, unsigned, ct);
+            }
+            catch (FFMpegCore.Exceptions.FFMpegException) when (marker.Frames == 0)
+            {
+                throw new ArgumentException("the video has no frames", nameof(chunks));
+            }
+
+            var manifest = request.Manifest with
+            {
+                Watermarks = [new WatermarkInfo("video", videoPayload.ToString("x16")), new WatermarkInfo("audio", audioPayload.ToString("x4"))],
+            };
+            await C2paSigner.SignAsync(unsigned, outputMp4, manifest, credentials, ct);
+        }
+        finally
+        {
+            File.Delete(unsigned);
+        }
+        var label = C2paReader.ReadStore(await File.ReadAllBytesAsync(outputMp4, ct))?.SuperBoxes[^1].Label ?? "";
+        return new ProvenanceResult(outputMp4, videoPayload, audioPayload, marker.Frames, label);
+    }
+
+    private static async IAsyncEnumerable<FrameChunk> Marked(IAsyncEnumerable<FrameChunk> chunks, MediaMarker marker,
+        Func<FrameChunk, CancellationToken, ValueTask>? markedChunk, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var chunk in chunks.WithCancellation(ct))
+        {
+            var marked = marker.Apply(chunk);
+            if (markedChunk is not null) await markedChunk(marked, ct);
+            yield return marked;
+        }
+    }
+}
