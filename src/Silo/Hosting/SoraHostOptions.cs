@@ -15,6 +15,9 @@ public sealed record SoraHostOptions
     /// <summary>How long a WebSocket may stay open before it sends <c>connection_init</c>.</summary>
     public TimeSpan WebSocketInitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Feed sizes and the fan-in threshold.</summary>
+    public Grains.Feeds.FeedOptions Feeds { get; init; } = new();
+
     /// <summary>Null for the embedded single-process mode.</summary>
     public PostgresClusterOptions? Cluster { get; init; }
 

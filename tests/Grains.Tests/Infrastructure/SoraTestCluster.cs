@@ -11,6 +11,7 @@ namespace Sora.Grains.Tests.Infrastructure;
 public sealed class SoraTestCluster : IAsyncLifetime
 {
     private const string DataKey = "Sora:DataDirectory";
+    public const int FanInThreshold = 3;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("sora-grains-test-").FullName;
     public TestCluster Cluster { get; private set; } = null!;
@@ -36,7 +37,12 @@ public sealed class SoraTestCluster : IAsyncLifetime
     private sealed class Configurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo) =>
-            silo.AddSoraServices(new SoraHostOptions { DataDirectory = silo.Configuration[DataKey]! });
+            silo.AddSoraServices(new SoraHostOptions
+            {
+                DataDirectory = silo.Configuration[DataKey]!,
+                // Small enough that tests can put a creator over it with a handful of followers.
+                Feeds = new Grains.Feeds.FeedOptions { FanInFollowerThreshold = FanInThreshold },
+            });
     }
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
