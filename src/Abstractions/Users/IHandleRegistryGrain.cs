@@ -11,6 +11,10 @@ public interface IHandleRegistryGrain : IGrainWithStringKey
     [Alias("Claim")]
     Task<bool> ClaimAsync(UserId user);
 
+    /// <summary>Gives the handle back, if <paramref name="user"/> holds it (a sign-up that failed after claiming).</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(UserId user);
+
     [Alias("Resolve")]
     Task<UserId?> ResolveAsync();
 }

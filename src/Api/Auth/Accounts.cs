@@ -17,8 +17,16 @@ public sealed class Accounts(IGrainFactory grains, Passwords passwords, UserToke
         var registry = grains.GetGrain<IHandleRegistryGrain>(key);
         if (!await registry.ClaimAsync(id))
             throw new DomainException(ErrorCodes.Conflict, $"The handle '{key}' is taken", "handle");
-        var profile = await grains.GetGrain<IUserGrain>(id.Value).RegisterAsync(key, displayName, hash);
-        return (tokens.Issue(id), profile);
+        try
+        {
+            var profile = await grains.GetGrain<IUserGrain>(id.Value).RegisterAsync(key, displayName, hash);
+            return (tokens.Issue(id), profile);
+        }
+        catch (DomainException)
+        {
+            await registry.ReleaseAsync(id);
+            throw;
+        }
     }
 
     public async Task<(string Token, UserProfile User)> SignInAsync(string handle, string password, string? address)

@@ -14,6 +14,13 @@ public sealed class HandleRegistryGrain(
         return true;
     }
 
+    public async Task ReleaseAsync(UserId user)
+    {
+        if (state.State.Owner != user) return;
+        state.State.Owner = null;
+        await state.WriteStateAsync();
+    }
+
     public Task<UserId?> ResolveAsync() => Task.FromResult(state.State.Owner);
 }
 
