@@ -7,4 +7,5 @@ public static class StreamNamespaces
     public const string Server = "server";
     public const string Generation = "generation";
     public const string Feed = "feed";
+    public const string Creator = "creator";
 }

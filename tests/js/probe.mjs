@@ -20,8 +20,18 @@ async function doFetch({ url, method = 'POST', headers = {}, body }) {
   };
 }
 
-function subscribe({ url, query, variables, connectionParams, take = 1, afterFirst, timeoutMs = 20000 }) {
-  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+// afterConnected: requests sent one by one, settleMs after the connection is acknowledged (by then the
+// server has started the subscription), e.g. the publish whose live update the test waits for.
+function subscribe({ url, query, variables, connectionParams, take = 1, afterFirst, afterConnected = [], settleMs = 750, timeoutMs = 20000 }) {
+  const afterConnectedResults = [];
+  const runAfterConnected = async () => {
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    for (const request of afterConnected) afterConnectedResults.push(await doFetch(request));
+  };
+  const client = createClient({
+    url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true,
+    on: { connected: () => { if (afterConnected.length > 0) runAfterConnected(); } },
+  });
   const events = [];
   let afterFirstResult = null;
   const done = new Promise((resolve) => {
@@ -36,7 +46,7 @@ function subscribe({ url, query, variables, connectionParams, take = 1, afterFir
     });
   });
   return Promise.race([done, deadline(timeoutMs, 'subscription')])
-    .then((outcome) => ({ events, afterFirst: afterFirstResult, ...outcome }))
+    .then((outcome) => ({ events, afterFirst: afterFirstResult, afterConnected: afterConnectedResults, ...outcome }))
     .finally(() => client.dispose());
 }
 

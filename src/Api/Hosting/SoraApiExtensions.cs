@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sora.Api.Auth;
 using Sora.Api.Execution;
 using Sora.Api.Schema;
@@ -19,6 +20,10 @@ public static class SoraApiExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton(OperatorToken.LoadOrCreate(options.DataDirectory));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => UserTokens.LoadOrCreate(options.DataDirectory, provider.GetRequiredService<TimeProvider>(), options.UserTokenLifetime));
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<Accounts>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<GraphQLRequestExecutor>();
         services.AddSingleton<GraphQLHttpHandler>();

@@ -10,4 +10,8 @@ public sealed record SoraApiOptions
     public int MaxQueryComplexity { get; init; } = 2_000;
     public TimeSpan ConnectionInitTimeout { get; init; } = TimeSpan.FromSeconds(10);
     public int MaxSubscriptionsPerSocket { get; init; } = 64;
+    public TimeSpan UserTokenLifetime { get; init; } = TimeSpan.FromDays(7);
+    public int SignInAttemptsPerHandle { get; init; } = 10;
+    public int SignInAttemptsPerAddress { get; init; } = 30;
+    public TimeSpan SignInWindow { get; init; } = TimeSpan.FromMinutes(1);
 }

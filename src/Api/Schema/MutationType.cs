@@ -12,5 +12,7 @@ public sealed class MutationType : ObjectGraphType
             .Description("Operators only: publish an announcement to every serverEvents subscriber.")
             .Argument<NonNullGraphType<StringGraphType>>("message")
             .ResolveAsync(async context => await ServerEventsResolvers.AnnounceAsync(context));
+        Users.UserFields.AddMutations(this);
+        Videos.VideoFields.AddMutations(this);
     }
 }

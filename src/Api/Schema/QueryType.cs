@@ -16,5 +16,8 @@ public sealed class QueryType : ObjectGraphType
             .Description("The most recent server events, oldest first.")
             .Argument<IntGraphType>("last", a => a.DefaultValue = 20)
             .ResolveAsync(async context => await ServerEventsResolvers.RecentAsync(context));
+        Users.UserFields.AddQueries(this);
+        Videos.VideoFields.AddQueries(this);
+        Feeds.FeedFields.AddQueries(this);
     }
 }

@@ -12,5 +12,6 @@ public sealed class SubscriptionType : ObjectGraphType
             .Description("Live server events: announcements, silos joining and leaving.")
             .Argument<LongGraphType>("since", a => a.Description = "Replay retained events with a greater sequence number first.")
             .ResolveStreamAsync(async context => await ServerEventsResolvers.SubscribeAsync(context));
+        Feeds.FeedFields.AddSubscriptions(this);
     }
 }

@@ -24,6 +24,9 @@ public sealed record SoraHostOptions
     /// <summary>The prompt policy's blocked terms, one per line; by default <c>blocked-terms.txt</c> in the data folder.</summary>
     public string? BlockedTermsFile { get; init; }
 
+    /// <summary>Feed sizes and the fan-in threshold.</summary>
+    public Grains.Feeds.FeedOptions Feeds { get; init; } = new();
+
     /// <summary>Null for the embedded single-process mode.</summary>
     public PostgresClusterOptions? Cluster { get; init; }
 

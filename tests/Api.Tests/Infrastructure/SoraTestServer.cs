@@ -13,6 +13,7 @@ public sealed class SoraTestServer : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string GraphQLUrl => BaseUrl + "/graphql";
     public string WebSocketUrl => GraphQLUrl.Replace("http://", "ws://");
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server is not running");
     public string OperatorToken => File.ReadAllText(Path.Combine(DataDirectory, Auth.OperatorToken.FileName)).Trim();
 
     public Task InitializeAsync() => StartAsync();

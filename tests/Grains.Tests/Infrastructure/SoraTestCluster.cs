@@ -13,6 +13,7 @@ namespace Sora.Grains.Tests.Infrastructure;
 public sealed class SoraTestCluster : IAsyncLifetime
 {
     private const string DataKey = "Sora:DataDirectory";
+    public const int FanInThreshold = 3;
 
     /// <summary>The one term the test prompt policy blocks.</summary>
     public const string BlockedTerm = "forbidden thing";
@@ -51,6 +52,8 @@ public sealed class SoraTestCluster : IAsyncLifetime
                 DataDirectory = silo.Configuration[DataKey]!,
                 CpuSlots = CpuSlotsPerSilo,
                 Gpus = GpusPerSilo,
+                // Small enough that tests can put a creator over it with a handful of followers.
+                Feeds = new Grains.Feeds.FeedOptions { FanInFollowerThreshold = FanInThreshold },
             });
             silo.Services.AddSingleton<IGenerationRunner>(ScriptedRunner.Instance);
         }

@@ -47,7 +47,7 @@ public sealed class GraphQLHttpHandler(
             return;
         }
 
-        var caller = callers.Resolve(context.Request.Headers.Authorization.ToString());
+        var caller = callers.Resolve(context.Request.Headers.Authorization.ToString(), context.Connection.RemoteIpAddress?.ToString());
         if (caller.Caller is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";

@@ -24,7 +24,7 @@ public sealed class GraphQLWebSocketHandler(
             return;
         }
         var session = new GraphQLWsSession(socket, executor, serializer, callers, options, context.RequestServices,
-            loggers.CreateLogger<GraphQLWsSession>());
+            context.Connection.RemoteIpAddress?.ToString(), loggers.CreateLogger<GraphQLWsSession>());
         await session.RunAsync(context.RequestAborted);
     }
 }

@@ -23,6 +23,7 @@ public sealed class GraphQLWsSession(
     CallerResolver callers,
     SoraApiOptions options,
     IServiceProvider requestServices,
+    string? remoteAddress,
     ILogger logger)
 {
     private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(5);
@@ -146,7 +147,7 @@ public sealed class GraphQLWsSession(
                 authorization = value.ValueKind == JsonValueKind.String ? value.GetString() : throw new ProtocolViolation(CloseCodes.BadRequest, "authorization must be a string");
         }
 
-        var resolution = callers.Resolve(authorization);
+        var resolution = callers.Resolve(authorization, remoteAddress);
         if (resolution.Caller is null) throw new ProtocolViolation(CloseCodes.Forbidden, "Forbidden");
         _caller = resolution.Caller;
         Send(new Envelope(MessageTypes.ConnectionAck));

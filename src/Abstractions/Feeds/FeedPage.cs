@@ -1,0 +1,14 @@
+using Sora.Abstractions.Videos;
+
+namespace Sora.Abstractions.Feeds;
+
+/// <summary>One page of a feed: video ids in order, and the opaque cursor after each.</summary>
+[GenerateSerializer, Immutable, Alias("Sora.FeedPage")]
+public sealed record FeedPage(
+    [property: Id(0)] IReadOnlyList<FeedPageEntry> Entries,
+    [property: Id(1)] bool HasNextPage);
+
+[GenerateSerializer, Immutable, Alias("Sora.FeedPageEntry")]
+public sealed record FeedPageEntry(
+    [property: Id(0)] VideoId Video,
+    [property: Id(1)] string Cursor);

@@ -1,0 +1,16 @@
+using Sora.Abstractions.Users;
+
+namespace Sora.Abstractions.Feeds;
+
+/// <summary>The creators with more followers than the fan-in threshold (key <see cref="Key"/>).</summary>
+[Alias("Sora.IFanInDirectoryGrain")]
+public interface IFanInDirectoryGrain : IGrainWithStringKey
+{
+    const string Key = "fan-in";
+
+    [Alias("Set")]
+    Task SetAsync(UserId creator, bool fanIn);
+
+    [Alias("All")]
+    Task<IReadOnlyList<UserId>> GetAllAsync();
+}

@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+using Sora.Abstractions.Videos;
+
+namespace Sora.Abstractions.Feeds;
+
+/// <summary>
+/// The published videos FOR_YOU ranks (key <see cref="Key"/>): their counts, and a cached candidate list
+/// of the best by the viewer-independent part of the score.
+/// </summary>
+[Alias("Sora.IVideoCatalogGrain")]
+public interface IVideoCatalogGrain : IGrainWithStringKey
+{
+    const string Key = "catalog";
+
+    [Alias("Upsert")]
+    Task UpsertAsync(VideoStats stats);
+
+    [Alias("Remove")]
+    Task RemoveAsync(VideoId video);
+
+    [Alias("Candidates")]
+    Task<Immutable<IReadOnlyList<VideoStats>>> GetCandidatesAsync();
+}

@@ -1,0 +1,9 @@
+namespace Sora.Abstractions.Videos;
+
+/// <summary>Where the finished, signed file lives (never the bytes themselves).</summary>
+[GenerateSerializer, Immutable, Alias("Sora.VideoMedia")]
+public sealed record VideoMedia(
+    [property: Id(0)] string Url,
+    [property: Id(1)] double DurationSeconds,
+    [property: Id(2)] int Width,
+    [property: Id(3)] int Height);

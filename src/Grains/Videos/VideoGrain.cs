@@ -1,0 +1,253 @@
+using Sora.Abstractions;
+using Sora.Abstractions.Errors;
+using Sora.Abstractions.Feeds;
+using Sora.Abstractions.Users;
+using Sora.Abstractions.Videos;
+
+namespace Sora.Grains.Videos;
+
+public sealed class VideoGrain(
+    [PersistentState("video", StorageNames.Default)] IPersistentState<VideoState> state,
+    TimeProvider clock) : Grain, IVideoGrain
+{
+    public const string DeletedByOwner = "Deleted by its creator";
+
+    private VideoId Self => new(this.GetPrimaryKeyString());
+    private VideoState S => state.State;
+
+    public async Task<VideoView> CreateDraftAsync(DraftSpec spec)
+    {
+        if (S.Exists) throw new DomainException(ErrorCodes.Conflict, "This video already exists");
+        var prompt = VideoRules.Prompt(spec.Prompt);
+        _ = await Users(spec.Owner).GetProfileAsync() ?? throw DomainException.NotFound("User");
+
+        RemixSource? source = null;
+        if (spec.RemixOf is { } parent)
+            source = await GrainFactory.GetGrain<IVideoGrain>(parent.Value).AuthorizeRemixAsync(spec.Owner);
+
+        S.Exists = true;
+        S.Owner = spec.Owner;
+        S.Prompt = prompt;
+        S.PlanRef = spec.PlanRef;
+        S.Status = VideoStatus.Draft;
+        S.RemixOf = spec.RemixOf;
+        S.Lineage = source is null ? [] : [.. source.Lineage];
+        S.Credit = source?.Credit;
+        S.Cameos = [.. spec.Cameos ?? []];
+        S.Media = spec.Media;
+        S.Provenance = spec.Provenance;
+        S.CreatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        return View(spec.Owner);
+    }
+
+    public async Task<VideoView> GetAsync(UserId? viewer)
+    {
+        await EnsureVisibleAsync(viewer);
+        return View(viewer);
+    }
+
+    public async Task<VideoView> PublishAsync(UserId caller, string? caption)
+    {
+        await EnsureOwnerAsync(caller);
+        if (S.Status == VideoStatus.Removed) throw new DomainException(ErrorCodes.Conflict, "A removed video cannot be published");
+        var newCaption = VideoRules.Caption(caption);
+        if (S.Status == VideoStatus.Published && newCaption is null) return View(caller);
+
+        var wasPublished = S.Status == VideoStatus.Published;
+        S.Caption = newCaption ?? S.Caption;
+        S.Status = VideoStatus.Published;
+        S.PublishedAt ??= clock.GetUtcNow();
+        await state.WriteStateAsync();
+        if (!wasPublished) await AnnouncePublishedAsync();
+        return View(caller);
+    }
+
+    public async Task<VideoView> UnpublishAsync(UserId caller)
+    {
+        await EnsureOwnerAsync(caller);
+        if (S.Status != VideoStatus.Published) return View(caller);
+        S.Status = VideoStatus.Draft;
+        S.PublishedAt = null;
+        await state.WriteStateAsync();
+        await AnnounceWithdrawnAsync();
+        return View(caller);
+    }
+
+    public async Task DeleteAsync(UserId caller)
+    {
+        await EnsureOwnerAsync(caller);
+        if (S.Status == VideoStatus.Removed) return;
+        await RemoveCoreAsync(DeletedByOwner);
+    }
+
+    public async Task RemoveAsync(string reason)
+    {
+        EnsureExists();
+        var checkedReason = VideoRules.Reason(reason);
+        if (S.Status == VideoStatus.Removed) return;
+        await RemoveCoreAsync(checkedReason);
+    }
+
+    public async Task<VideoView> LikeAsync(UserId caller)
+    {
+        await EnsureVisibleAsync(caller);
+        EnsurePublished("liked");
+        if (S.Likes.Add(caller))
+        {
+            await state.WriteStateAsync();
+            await Feeds(caller).NoteLikeAsync(S.Owner, liked: true);
+            await UpdateCatalogAsync();
+        }
+        return View(caller);
+    }
+
+    public async Task<VideoView> UnlikeAsync(UserId caller)
+    {
+        await EnsureVisibleAsync(caller);
+        if (S.Likes.Remove(caller))
+        {
+            await state.WriteStateAsync();
+            await Feeds(caller).NoteLikeAsync(S.Owner, liked: false);
+            await UpdateCatalogAsync();
+        }
+        return View(caller);
+    }
+
+    public async Task<Comment> CommentAsync(UserId caller, string text)
+    {
+        await EnsureVisibleAsync(caller);
+        EnsurePublished("commented on");
+        var comment = new Comment(++S.LastCommentId, Self, caller, VideoRules.CommentText(text), clock.GetUtcNow());
+        S.Comments.Add(comment);
+        await state.WriteStateAsync();
+        await UpdateCatalogAsync();
+        return comment;
+    }
+
+    public async Task DeleteCommentAsync(UserId caller, long commentId)
+    {
+        await EnsureVisibleAsync(caller);
+        var comment = S.Comments.Find(c => c.Id == commentId) ?? throw DomainException.NotFound("Comment");
+        if (comment.Author != caller && S.Owner != caller)
+            throw DomainException.Forbidden("Only the comment's author or the video's creator may delete it");
+        S.Comments.Remove(comment);
+        await state.WriteStateAsync();
+        await UpdateCatalogAsync();
+    }
+
+    public async Task<CommentPage> GetCommentsAsync(UserId? viewer, int first, long? after)
+    {
+        if (first is < 1 or > VideoLimits.MaxPageSize)
+            throw DomainException.BadInput("first", $"first must be between 1 and {VideoLimits.MaxPageSize}");
+        await EnsureVisibleAsync(viewer);
+        var rest = S.Comments.Where(c => after is null || c.Id > after).ToList();
+        return new CommentPage([.. rest.Take(first)], rest.Count > first);
+    }
+
+    public async Task RecordViewAsync(UserId? viewer)
+    {
+        await EnsureVisibleAsync(viewer);
+        if (S.Status != VideoStatus.Published) return;
+        S.Views++;
+        await state.WriteStateAsync();
+        await UpdateCatalogAsync();
+        if (viewer is { } person) await Feeds(person).MarkSeenAsync(Self);
+    }
+
+    public async Task<RemixSource> AuthorizeRemixAsync(UserId caller)
+    {
+        await EnsureVisibleAsync(caller);
+        if (S.Status == VideoStatus.Removed) throw DomainException.Forbidden("A removed video cannot be remixed");
+        var owner = await Users(S.Owner).GetProfileAsync() ?? throw DomainException.NotFound("User");
+        if (caller != S.Owner && !owner.AllowRemixes)
+            throw DomainException.Forbidden($"@{owner.Handle} does not allow remixes of their videos");
+        return new RemixSource([.. S.Lineage, Self], new RemixCredit(Self, S.Owner, owner.Handle));
+    }
+
+    public async Task RemixChangedAsync(VideoId remix, bool published)
+    {
+        if (!S.Exists) return;
+        var changed = published ? !S.Remixes.Contains(remix) : S.Remixes.Contains(remix);
+        if (!changed) return;
+        if (published) S.Remixes.Add(remix);
+        else S.Remixes.Remove(remix);
+        await state.WriteStateAsync();
+        await UpdateCatalogAsync();
+    }
+
+    public async Task<IReadOnlyList<VideoId>> GetRemixesAsync(UserId? viewer)
+    {
+        await EnsureVisibleAsync(viewer);
+        return [.. Enumerable.Reverse(S.Remixes)];
+    }
+
+    private async Task RemoveCoreAsync(string reason)
+    {
+        var wasPublished = S.Status == VideoStatus.Published;
+        S.Status = VideoStatus.Removed;
+        S.RemovedReason = reason;
+        await state.WriteStateAsync();
+        if (wasPublished) await AnnounceWithdrawnAsync();
+    }
+
+    private async Task AnnouncePublishedAsync()
+    {
+        await Catalog.UpsertAsync(Stats());
+        if (S.RemixOf is { } parent) await GrainFactory.GetGrain<IVideoGrain>(parent.Value).RemixChangedAsync(Self, published: true);
+        await Users(S.Owner).VideoPublishedAsync(new FeedItem(Self, S.Owner, S.PublishedAt!.Value));
+    }
+
+    private async Task AnnounceWithdrawnAsync()
+    {
+        await Catalog.RemoveAsync(Self);
+        if (S.RemixOf is { } parent) await GrainFactory.GetGrain<IVideoGrain>(parent.Value).RemixChangedAsync(Self, published: false);
+        await Users(S.Owner).VideoWithdrawnAsync(Self);
+    }
+
+    private async Task UpdateCatalogAsync()
+    {
+        if (S.Status == VideoStatus.Published) await Catalog.UpsertAsync(Stats());
+    }
+
+    /// <summary>
+    /// Owner: always. Others: only published videos, and never across a block. Whatever is hidden reads
+    /// as NOT_FOUND, exactly like an id that does not exist, so drafts do not leak.
+    /// </summary>
+    private async Task EnsureVisibleAsync(UserId? viewer)
+    {
+        EnsureExists();
+        if (viewer == S.Owner) return;
+        if (S.Status != VideoStatus.Published) throw DomainException.NotFound("Video");
+        if (viewer is { } person && await Users(S.Owner).IsBlockedEitherWayAsync(person)) throw DomainException.NotFound("Video");
+    }
+
+    private async Task EnsureOwnerAsync(UserId caller)
+    {
+        await EnsureVisibleAsync(caller);
+        if (caller != S.Owner) throw DomainException.Forbidden("Only the video's creator may do this");
+    }
+
+    private void EnsureExists()
+    {
+        if (!S.Exists) throw DomainException.NotFound("Video");
+    }
+
+    private void EnsurePublished(string action)
+    {
+        if (S.Status != VideoStatus.Published) throw new DomainException(ErrorCodes.Conflict, $"Only a published video can be {action}");
+    }
+
+    private VideoStats Stats() =>
+        new(Self, S.Owner, S.PublishedAt ?? S.CreatedAt, S.Likes.Count, S.Comments.Count, S.Views, S.Remixes.Count);
+
+    private VideoView View(UserId? viewer) => new(
+        Self, S.Owner, S.Prompt, S.PlanRef, S.Status, S.RemovedReason, S.Caption, S.RemixOf, S.Lineage, S.Credit,
+        S.Cameos, S.Media, S.Provenance,
+        new VideoCounts(S.Likes.Count, S.Comments.Count, S.Views, S.Remixes.Count),
+        viewer is { } person && S.Likes.Contains(person), S.CreatedAt, S.PublishedAt);
+
+    private IUserGrain Users(UserId user) => GrainFactory.GetGrain<IUserGrain>(user.Value);
+    private IFeedGrain Feeds(UserId user) => GrainFactory.GetGrain<IFeedGrain>(user.Value);
+    private IVideoCatalogGrain Catalog => GrainFactory.GetGrain<IVideoCatalogGrain>(IVideoCatalogGrain.Key);
+}

@@ -1,0 +1,90 @@
+using Sora.Abstractions.Feeds;
+using Sora.Abstractions.Users;
+using Sora.Abstractions.Videos;
+using Sora.Grains.Feeds;
+
+namespace Sora.Grains.Tests.Social;
+
+public sealed class ForYouRankingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    private static readonly UserId Viewer = new("u_viewer");
+    private static readonly UserId Ann = new("u_ann");
+    private static readonly UserId Ben = new("u_ben");
+    private static readonly UserId Cat = new("u_cat");
+
+    private static VideoStats Video(string id, UserId creator, double hoursAgo, int likes = 0, int comments = 0, int views = 0, int remixes = 0) =>
+        new(new VideoId(id), creator, Now.AddHours(-hoursAgo), likes, comments, views, remixes);
+
+    private static RankingViewer Viewing(
+        IEnumerable<UserId>? following = null, Dictionary<UserId, int>? liked = null, IEnumerable<UserId>? hidden = null, IEnumerable<string>? seen = null) =>
+        new(Viewer, (following ?? []).ToHashSet(), liked ?? [], (hidden ?? []).ToHashSet(), (seen ?? []).Select(s => new VideoId(s)).ToHashSet());
+
+    private static List<string> Ids(IEnumerable<VideoStats> ranked) => [.. ranked.Select(v => v.Video.Value)];
+
+    [Fact]
+    public void Faster_engagement_ranks_first_at_equal_age()
+    {
+        var ranked = ForYouRanking.Rank([Video("slow", Ann, 3, likes: 1), Video("fast", Ben, 3, likes: 40)], Viewing(), Now);
+        Assert.Equal(["fast", "slow"], Ids(ranked));
+    }
+
+    [Fact]
+    public void Old_videos_decay_even_with_more_likes()
+    {
+        var ranked = ForYouRanking.Rank([Video("old", Ann, 24 * 7, likes: 50), Video("new", Ben, 1, likes: 5)], Viewing(), Now);
+        Assert.Equal(["new", "old"], Ids(ranked));
+    }
+
+    [Fact]
+    public void Affinity_lifts_creators_the_viewer_follows_or_liked()
+    {
+        var candidates = new[] { Video("ann", Ann, 2, likes: 3), Video("ben", Ben, 2, likes: 3), Video("cat", Cat, 2, likes: 4) };
+
+        Assert.Equal("cat", Ids(ForYouRanking.Rank(candidates, Viewing(), Now))[0]);
+        Assert.Equal("ben", Ids(ForYouRanking.Rank(candidates, Viewing(following: [Ben]), Now))[0]);
+        Assert.Equal("ann", Ids(ForYouRanking.Rank(candidates, Viewing(liked: new() { [Ann] = 2 }), Now))[0]);
+    }
+
+    [Fact]
+    public void Remix_activity_lifts_a_video()
+    {
+        var ranked = ForYouRanking.Rank([Video("plain", Ann, 2, likes: 12), Video("remixed", Ben, 2, likes: 0, remixes: 3)], Viewing(), Now);
+        Assert.Equal(["remixed", "plain"], Ids(ranked));
+    }
+
+    [Fact]
+    public void The_same_creator_never_appears_twice_in_a_row()
+    {
+        var candidates = new[]
+        {
+            Video("a1", Ann, 1, likes: 90), Video("a2", Ann, 1, likes: 80), Video("a3", Ann, 1, likes: 70),
+            Video("b1", Ben, 1, likes: 10), Video("c1", Cat, 1, likes: 5),
+        };
+
+        var ranked = ForYouRanking.Rank(candidates, Viewing(), Now);
+
+        Assert.Equal(["a1", "b1", "a2", "c1", "a3"], Ids(ranked));
+    }
+
+    [Fact]
+    public void Seen_hidden_and_own_videos_are_left_out()
+    {
+        var candidates = new[] { Video("seen", Ann, 1), Video("blocked", Ben, 1), Video("own", Viewer, 1), Video("fresh", Cat, 1) };
+
+        var ranked = ForYouRanking.Rank(candidates, Viewing(hidden: [Ben], seen: ["seen"]), Now);
+
+        Assert.Equal(["fresh"], Ids(ranked));
+    }
+
+    [Fact]
+    public void The_same_inputs_give_the_same_order_whatever_order_they_come_in()
+    {
+        var candidates = Enumerable.Range(0, 200)
+            .Select(i => Video($"v{i:000}", new UserId("u_" + (i % 7)), i % 13, likes: i % 5, comments: i % 3, views: i))
+            .ToList();
+        var shuffled = candidates.OrderBy(v => v.Video.Value.GetHashCode()).ToList();
+
+        Assert.Equal(Ids(ForYouRanking.Rank(candidates, Viewing(), Now)), Ids(ForYouRanking.Rank(shuffled, Viewing(), Now)));
+    }
+}
