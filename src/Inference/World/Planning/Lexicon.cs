@@ -174,5 +174,6 @@ public static class Lexicon
         "es sie er ihn ihm ihr ihre sein seine ist sind war wird während sehr hin her herum davon über unter neben " +
         "vor hinter durch dabei wieder gegen style stil shot aufnahme scene szene view ansicht camera kamera " +
         "as like wie als slowly quickly fast schnell langsam happily fröhlich together zusammen each other einander there dort " +
+        "says say said saying shouts shouted sings whispers calls sagt ruft singt flüstert spricht sprechen " +
         "himself herself sich pieces stücke floor ground boden along down entlang hinunter hinab runter hinauf . ,";
 }

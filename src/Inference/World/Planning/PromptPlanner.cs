@@ -12,9 +12,13 @@ public sealed class PromptPlanner
     public ScenePlan Plan(string prompt, double seconds = 5, string? style = null)
     {
         var state = new PlanningState();
-        foreach (var token in Tokenize(prompt)) Read(token, state);
-        return Compose(prompt, seconds, style, state);
+        // Quoted text is what someone says; it is not read as scene words.
+        var quotes = QuotePattern.Matches(prompt).Select(m => m.Groups[1].Value.Trim()).Where(q => q.Length > 0).ToList();
+        foreach (var token in Tokenize(QuotePattern.Replace(prompt, " . "))) Read(token, state);
+        return Compose(prompt, seconds, style, state, quotes);
     }
+
+    private static readonly System.Text.RegularExpressions.Regex QuotePattern = new("[\"“”„«»]([^\"“”„«»]*)[\"“”„«»]");
 
     private static IEnumerable<string> Tokenize(string prompt)
     {
@@ -150,7 +154,7 @@ public sealed class PromptPlanner
         state.Actions.Add(new DraftAction(kind) { Actor = actor, AwaitsTarget = actor is not null && !SelfActions.Contains(kind) || kind == "jump" });
     }
 
-    private static ScenePlan Compose(string prompt, double seconds, string? style, PlanningState state)
+    private static ScenePlan Compose(string prompt, double seconds, string? style, PlanningState state, List<string> quotes)
     {
         if (state.Entities.Count == 0)
         {
@@ -159,11 +163,17 @@ public sealed class PromptPlanner
         }
         var environment = state.Environment ?? (state.HasWater ? "lake" : "room");
         var hasWater = state.HasWater || WaterEnvironments.Contains(environment);
-        var actions = ScheduleActions(state, seconds);
+        // Slow-motion shots show less simulated time; the actions must fit into what will be seen.
+        var slowShare = state.Camera.Count == 0 ? 0 : state.Camera.Count(k => k == "slow_motion") / (double)state.Camera.Count;
+        var simulated = seconds * (1 - slowShare + slowShare * Camera.SimulationClock.SlowRate);
+        var actions = ScheduleActions(state, simulated);
         var entities = SceneLayout.Place(state.Entities, actions, hasWater);
+        var subject = actions.FirstOrDefault()?.Actor ?? entities[0].Id;
         var camera = (state.Camera.Count == 0 ? ["wide"] : state.Camera)
-            .Select((kind, i) => new CameraShot(kind, seconds * i / Math.Max(1, state.Camera.Count), seconds / Math.Max(1, state.Camera.Count), entities[0].Id))
+            .Select((kind, i) => new CameraShot(kind, seconds * i / Math.Max(1, state.Camera.Count), seconds / Math.Max(1, state.Camera.Count), subject))
             .ToList();
+        var speaker = entities.FirstOrDefault(e => Catalog.Entities[e.Kind].Shape == Shape.Figure) ?? entities[0];
+        var speech = quotes.Select((text, i) => new SpeechLine(speaker.Id, text, Math.Round(0.5 + i * 1.5, 3))).ToList();
         if (style is not null && !Catalog.Styles.Contains(style))
         {
             state.Warnings.Add($"unknown style '{style}'; cinematic was used");
@@ -184,6 +194,7 @@ public sealed class PromptPlanner
             Entities = entities,
             Actions = actions,
             Ambience = Ambience(environment, state.Weather, state.TimeOfDay),
+            Speech = speech,
             Warnings = state.Warnings,
         };
     }
@@ -206,8 +217,9 @@ public sealed class PromptPlanner
         foreach (var action in state.Actions.Where(a => a.Actor is null))
             state.Warnings.Add($"action '{action.Kind}' has nobody to do it and was ignored");
         var total = drafts.Sum(a => DefaultDuration(a.Kind));
-        var scale = total > seconds * 0.9 ? seconds * 0.9 / total : 1;
-        var start = 0.2;
+        var start = Math.Min(0.2, seconds * 0.05);
+        var room = seconds * 0.95 - start;
+        var scale = total > room ? room / total : 1;
         var result = new List<ActionSpec>();
         foreach (var draft in drafts)
         {

@@ -148,3 +148,51 @@ public class PlannerEquivalenceTests
     private static string Essence(ScenePlan plan) =>
         ScenePlanJson.Write(plan with { Prompt = "", Warnings = [] });
 }
+
+public class PlannerDetailTests
+{
+    [Theory]
+    [InlineData("a man waves and says \"hello there\"", "hello there")]
+    [InlineData("Ein Mann winkt und sagt „Guten Tag“", "Guten Tag")]
+    public void Quoted_words_become_a_speech_line_of_the_person(string prompt, string line)
+    {
+        var plan = new PromptPlanner().Plan(prompt);
+
+        var speech = Assert.Single(plan.Speech);
+        Assert.Equal(line, speech.Text);
+        Assert.Equal("man1", speech.Speaker);
+        Assert.Empty(plan.Warnings);
+    }
+
+    [Fact]
+    public void Slow_motion_fits_the_actions_into_the_slowed_time()
+    {
+        var normal = new PromptPlanner().Plan("a dog runs to the lake and jumps in", 5);
+        var slow = new PromptPlanner().Plan("a dog runs to the lake and jumps in, slow motion", 5);
+
+        var end = slow.Actions.Max(a => a.Start + a.Duration);
+        Assert.True(end <= 5 * Sora.Inference.World.Camera.SimulationClock.SlowRate + 1e-9, $"actions end at {end}");
+        Assert.True(normal.Actions.Max(a => a.Start + a.Duration) > end);
+    }
+
+    [Fact]
+    public void A_cup_that_falls_from_the_table_starts_on_its_edge()
+    {
+        var plan = new PromptPlanner().Plan("a cup falls from the table");
+
+        var cup = plan.Entities.Single(e => e.Kind == "cup");
+        var table = plan.Entities.Single(e => e.Kind == "table");
+        Assert.Equal("table1", plan.Actions.Single().Target);
+        Assert.Equal(table.Position[1] + table.Size[1] / 2 + cup.Size[1] / 2, cup.Position[1], 1);
+        Assert.InRange(cup.Position[0], table.Position[0], table.Position[0] + table.Size[0] / 2);
+    }
+
+    [Fact]
+    public void Stated_style_wins_and_unknown_style_is_a_warning()
+    {
+        Assert.Equal("noir", new PromptPlanner().Plan("a cat, anime", style: "noir").Style);
+        var plan = new PromptPlanner().Plan("a cat", style: "vaporwave");
+        Assert.Equal("cinematic", plan.Style);
+        Assert.Contains(plan.Warnings, w => w.Contains("vaporwave"));
+    }
+}
