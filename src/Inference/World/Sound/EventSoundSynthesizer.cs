@@ -149,8 +149,8 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
         {
             var block = n / PanGrid;
             var blockEnd = Math.Min(to, (block + 1) * PanGrid);
-            var (l0, r0) = Spatializer.Gains(voice.Position, listener(block * PanGrid / (double)AudioFormat.SampleRate));
-            var (l1, r1) = Spatializer.Gains(voice.Position, listener((block + 1) * PanGrid / (double)AudioFormat.SampleRate));
+            var (l0, r0) = GainsAt(voice, listener, block * PanGrid);
+            var (l1, r1) = GainsAt(voice, listener, (block + 1) * PanGrid);
             for (; n < blockEnd; n++)
             {
                 var fraction = (n - block * PanGrid) * (1f / PanGrid);
@@ -167,6 +167,9 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
         }
     }
 
+    private static (float Left, float Right) GainsAt(Voice voice, Func<double, CameraPose> listener, long sample) =>
+        Spatializer.Gains(voice.PositionAt((sample - voice.Onset) / (double)AudioFormat.SampleRate), listener(sample / (double)AudioFormat.SampleRate));
+
     private Voice VoiceFor(SoundEvent soundEvent, long onset, long seed)
     {
         if (_voices.TryGetValue((soundEvent, seed), out var cached)) return cached;
@@ -177,7 +180,8 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
             ShatterSound shatter => new Voice(onset, ShatterVoice.Render(shatter, key), soundEvent.Position, followsCamera: false),
             SplashSound splash => new Voice(onset, SplashVoice.Render(splash.Speed, splash.Mass, key), soundEvent.Position, followsCamera: false),
             FootstepSound step => new Voice(onset, FootstepVoice.Render(step, key), soundEvent.Position, followsCamera: false),
-            EngineSound engine => new Voice(onset, EngineVoice.Render(engine, key), soundEvent.Position, followsCamera: true),
+            EngineSound engine => new Voice(onset, EngineVoice.Render(engine, key), soundEvent.Position, followsCamera: true,
+                engine.Velocity, Math.Clamp(engine.Duration, 0, 600)),
             SpeechSound speech => new Voice(onset, _speaker.Speak(speech.Text, speech.Language).Samples, soundEvent.Position, followsCamera: true),
             _ => throw new ArgumentException($"Sound events of kind {soundEvent.GetType().Name} are not known to the synthesizer.", "events"),
         };
