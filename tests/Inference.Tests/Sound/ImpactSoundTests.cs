@@ -97,4 +97,19 @@ public class ImpactSoundTests
         Assert.All(mix, s => Assert.True(float.IsFinite(s) && Math.Abs(s) < 1f, $"sample {s}"));
         Assert.True(mix.Max(Math.Abs) > 0.5f, "the crash is loud, just not clipped");
     }
+
+    [Fact]
+    public void A_knock_in_a_kitchen_rings_on_in_the_room_and_under_water_it_is_dull()
+    {
+        SoundEvent knock = new ImpactSound(0, InFront, "wood", "wood", 3f);
+        float[] In(string place) => SoundProbe.Mono(SoundProbe.Render(SoundProbe.EffectsOnly(),
+            new SceneLook(place, "day", "clear", "cinematic", 854, 480, 24), [knock], 0, SoundProbe.Rate));
+        var open = In("beach");
+        var kitchen = In("kitchen");
+        var underwater = In("underwater");
+        Assert.True(SoundProbe.DecaySeconds(kitchen) > SoundProbe.DecaySeconds(open) * 2,
+            $"decay: open air {SoundProbe.DecaySeconds(open):F3} s, kitchen {SoundProbe.DecaySeconds(kitchen):F3} s");
+        Assert.True(SoundProbe.SpectralCentroid(underwater) < SoundProbe.SpectralCentroid(open) * 0.6,
+            $"centroid: open air {SoundProbe.SpectralCentroid(open):F0} Hz, under water {SoundProbe.SpectralCentroid(underwater):F0} Hz");
+    }
 }

@@ -71,4 +71,16 @@ public class SpatialTests
         Assert.InRange(Balance(early), 0.6, 1.6);
         Assert.True(Balance(late) > 2.5, $"late balance {Balance(late):F2}");
     }
+
+    [Fact]
+    public void A_car_driving_past_moves_from_one_side_to_the_other()
+    {
+        var car = new EngineSound(0, new Vector3(-10, 1.5f, -5), 2.5, "car", 1, Velocity: new Vector3(8, 0, 0));
+        var mix = SoundProbe.Render([car], 2.5);
+        double Balance(int from) =>
+            SoundProbe.Rms(SoundProbe.Channel(mix[(from * 2)..((from + SoundProbe.Rate / 4) * 2)], 0)) /
+            SoundProbe.Rms(SoundProbe.Channel(mix[(from * 2)..((from + SoundProbe.Rate / 4) * 2)], 1));
+        Assert.True(Balance(SoundProbe.Rate / 4) > 2, $"early balance {Balance(SoundProbe.Rate / 4):F2}");
+        Assert.True(Balance(2 * SoundProbe.Rate) < 0.5, $"late balance {Balance(2 * SoundProbe.Rate):F2}");
+    }
 }

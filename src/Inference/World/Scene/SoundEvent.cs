@@ -17,8 +17,11 @@ public sealed record SplashSound(double Time, Vector3 Position, float Speed, flo
 /// <summary>A walker's foot touched the ground; surface is what the ground is made of (grass, sand, wood, stone, snow, water).</summary>
 public sealed record FootstepSound(double Time, Vector3 Position, string Surface, float Mass) : SoundEvent(Time, Position);
 
-/// <summary>A moving machine (car, drone, airplane) running from <see cref="SoundEvent.Time"/> for <see cref="Duration"/> seconds.</summary>
-public sealed record EngineSound(double Time, Vector3 Position, double Duration, string Kind, int EntityId) : SoundEvent(Time, Position);
+/// <summary>
+/// A moving machine (car, drone, airplane) running from <see cref="SoundEvent.Time"/> for <see cref="Duration"/> seconds.
+/// Optional <see cref="Velocity"/> (m/s, video time): the source moves from <see cref="SoundEvent.Position"/> along it while running.
+/// </summary>
+public sealed record EngineSound(double Time, Vector3 Position, double Duration, string Kind, int EntityId, Vector3 Velocity = default) : SoundEvent(Time, Position);
 
 /// <summary>An entity says <see cref="Text"/> (language "en" or "de"), starting at <see cref="SoundEvent.Time"/>.</summary>
 public sealed record SpeechSound(double Time, Vector3 Position, string Text, string Language, int EntityId) : SoundEvent(Time, Position);

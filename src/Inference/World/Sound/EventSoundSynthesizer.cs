@@ -20,10 +20,10 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
     private readonly SoundSynthesisOptions _options;
     private readonly EspeakSpeaker _speaker;
     private readonly AmbienceRenderer _ambience = new();
-    private readonly Dictionary<(SoundEvent Event, long Seed), Voice> _voices = new();
+    private readonly Dictionary<(SoundEvent Event, long Seed, string Place), Voice> _voices = new();
 
     /// <summary>Where voices that were dropped after they finished had ended, so they are not synthesized again.</summary>
-    private readonly Dictionary<(SoundEvent Event, long Seed), long> _finished = new();
+    private readonly Dictionary<(SoundEvent Event, long Seed, string Place), long> _finished = new();
     private readonly Lock _gate = new();
 
     public EventSoundSynthesizer() : this(new SoundSynthesisOptions())
@@ -59,7 +59,7 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
                 StartSpeech(events, startSample + count);
                 if (_options.AmbienceGain != 0) _ambience.AddTo(look, seed, startSample, count, output, _options.AmbienceGain);
                 for (var index = 0; index < events.Count; index++)
-                    MixEvent(events[index], index, listener, startSample, count, seed, output, levelSquared);
+                    MixEvent(events[index], index, look.Environment ?? "", listener, startSample, count, seed, output, levelSquared);
                 ForgetFinishedVoices(startSample);
             }
             MixLimiter.Apply(output, levelSquared.AsSpan(0, count));
@@ -100,7 +100,7 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
                     static task => _ = task.Exception, TaskContinuationOptions.OnlyOnFaulted);
     }
 
-    private void MixEvent(SoundEvent? soundEvent, int index, Func<double, CameraPose> listener, long start, int count, long seed,
+    private void MixEvent(SoundEvent? soundEvent, int index, string place, Func<double, CameraPose> listener, long start, int count, long seed,
         Span<float> output, float[] levelSquared)
     {
         if (soundEvent is null) throw new ArgumentException($"Sound event {index} is null.", "events");
@@ -112,8 +112,8 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
         // Events from after the range cannot sound in it; events long finished cannot either.
         if (onset >= end || onset + LongestSamples(soundEvent) <= start) return;
 
-        if (_finished.TryGetValue((soundEvent, seed), out var ended) && ended <= start) return;
-        var voice = VoiceFor(soundEvent, onset, seed);
+        if (_finished.TryGetValue((soundEvent, seed, place), out var ended) && ended <= start) return;
+        var voice = VoiceFor(soundEvent, onset, seed, place);
         if (voice.End <= start) return;
         var gain = soundEvent is SpeechSound ? _options.SpeechGain : _options.EffectsGain;
         var from = Math.Max(start, voice.Onset);
@@ -149,8 +149,8 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
         {
             var block = n / PanGrid;
             var blockEnd = Math.Min(to, (block + 1) * PanGrid);
-            var (l0, r0) = Spatializer.Gains(voice.Position, listener(block * PanGrid / (double)AudioFormat.SampleRate));
-            var (l1, r1) = Spatializer.Gains(voice.Position, listener((block + 1) * PanGrid / (double)AudioFormat.SampleRate));
+            var (l0, r0) = GainsAt(voice, listener, block * PanGrid);
+            var (l1, r1) = GainsAt(voice, listener, (block + 1) * PanGrid);
             for (; n < blockEnd; n++)
             {
                 var fraction = (n - block * PanGrid) * (1f / PanGrid);
@@ -167,31 +167,37 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
         }
     }
 
-    private Voice VoiceFor(SoundEvent soundEvent, long onset, long seed)
+    private static (float Left, float Right) GainsAt(Voice voice, Func<double, CameraPose> listener, long sample) =>
+        Spatializer.Gains(voice.PositionAt((sample - voice.Onset) / (double)AudioFormat.SampleRate), listener(sample / (double)AudioFormat.SampleRate));
+
+    private Voice VoiceFor(SoundEvent soundEvent, long onset, long seed, string place)
     {
-        if (_voices.TryGetValue((soundEvent, seed), out var cached)) return cached;
+        if (_voices.TryGetValue((soundEvent, seed, place), out var cached)) return cached;
+        var room = RoomAcoustics.Of(place);
         var key = EventKey.Of(soundEvent, seed);
         var voice = soundEvent switch
         {
-            ImpactSound impact => new Voice(onset, ImpactVoice.Render(impact, key), soundEvent.Position, followsCamera: false),
-            ShatterSound shatter => new Voice(onset, ShatterVoice.Render(shatter, key), soundEvent.Position, followsCamera: false),
-            SplashSound splash => new Voice(onset, SplashVoice.Render(splash.Speed, splash.Mass, key), soundEvent.Position, followsCamera: false),
-            FootstepSound step => new Voice(onset, FootstepVoice.Render(step, key), soundEvent.Position, followsCamera: false),
-            EngineSound engine => new Voice(onset, EngineVoice.Render(engine, key), soundEvent.Position, followsCamera: true),
-            SpeechSound speech => new Voice(onset, _speaker.Speak(speech.Text, speech.Language).Samples, soundEvent.Position, followsCamera: true),
+            ImpactSound impact => new Voice(onset, room.Apply(ImpactVoice.Render(impact, key)), soundEvent.Position, followsCamera: false),
+            ShatterSound shatter => new Voice(onset, room.Apply(ShatterVoice.Render(shatter, key)), soundEvent.Position, followsCamera: false),
+            SplashSound splash => new Voice(onset, room.Apply(SplashVoice.Render(splash.Speed, splash.Mass, key)), soundEvent.Position, followsCamera: false),
+            FootstepSound step => new Voice(onset, room.Apply(FootstepVoice.Render(step, key)), soundEvent.Position, followsCamera: false),
+            EngineSound engine => new Voice(onset, room.Apply(EngineVoice.Render(engine, key)), soundEvent.Position, followsCamera: true,
+                engine.Velocity, Math.Clamp(engine.Duration, 0, 600)),
+            SpeechSound speech => new Voice(onset, room.Apply(_speaker.Speak(speech.Text, speech.Language).Samples), soundEvent.Position, followsCamera: true),
             _ => throw new ArgumentException($"Sound events of kind {soundEvent.GetType().Name} are not known to the synthesizer.", "events"),
         };
-        _voices[(soundEvent, seed)] = voice;
+        _voices[(soundEvent, seed, place)] = voice;
         return voice;
     }
 
     /// <summary>An upper bound on a voice's length, so long-gone events are skipped without being synthesized.</summary>
     private static long LongestSamples(SoundEvent soundEvent) => soundEvent switch
     {
-        ImpactSound => 6 * AudioFormat.SampleRate + 1,
-        ShatterSound => 2 * AudioFormat.SampleRate,
-        SplashSound or FootstepSound => 3 * AudioFormat.SampleRate,
-        EngineSound engine => (long)((Math.Clamp(engine.Duration, 0, 600) + 1) * AudioFormat.SampleRate),
+        // Each bound includes a second for the longest room tail (RoomAcoustics) on top of the dry sound.
+        ImpactSound => 7 * AudioFormat.SampleRate + 1,
+        ShatterSound => 3 * AudioFormat.SampleRate,
+        SplashSound or FootstepSound => 4 * AudioFormat.SampleRate,
+        EngineSound engine => (long)((Math.Clamp(engine.Duration, 0, 600) + 2) * AudioFormat.SampleRate),
         _ => long.MaxValue / 4,
     };
 
@@ -202,7 +208,7 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
     /// </summary>
     private void ForgetFinishedVoices(long start)
     {
-        List<(SoundEvent, long)>? done = null;
+        List<(SoundEvent, long, string)>? done = null;
         foreach (var (key, voice) in _voices)
             if (voice.End <= start) (done ??= []).Add(key);
         foreach (var key in done ?? [])
@@ -211,7 +217,7 @@ public sealed class EventSoundSynthesizer : ISoundSynthesizer
             _voices.Remove(key);
         }
 
-        List<(SoundEvent, long)>? forgotten = null;
+        List<(SoundEvent, long, string)>? forgotten = null;
         foreach (var (key, _) in _finished)
             if (AudioFormat.SampleAt(key.Event.Time) + LongestSamples(key.Event) <= start) (forgotten ??= []).Add(key);
         foreach (var key in forgotten ?? []) _finished.Remove(key);

@@ -1,7 +1,7 @@
 namespace Sora.Inference.World.Sound.Dsp;
 
 /// <summary>A second-order IIR section (RBJ audio-EQ cookbook designs), direct form I, in double precision.</summary>
-public struct Biquad
+internal struct Biquad
 {
     private double _b0, _b1, _b2, _a1, _a2;
     private double _x1, _x2, _y1, _y2;

@@ -4,7 +4,7 @@ namespace Sora.Inference.World.Sound.Dsp;
 /// Counter-based random numbers: a value is a pure function of (seed, stream, index), so any sample of any
 /// generator can be recomputed in isolation. This is what makes rendering independent of chunk boundaries.
 /// </summary>
-public static class NoiseHash
+internal static class NoiseHash
 {
     /// <summary>A well-mixed 64-bit hash (SplitMix64 finaliser over the combined inputs).</summary>
     public static ulong Hash(ulong seed, ulong stream, ulong index)

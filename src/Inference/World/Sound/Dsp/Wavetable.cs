@@ -1,7 +1,7 @@
 namespace Sora.Inference.World.Sound.Dsp;
 
 /// <summary>One period of a waveform, tabulated and read with linear interpolation: an oscillator without a transcendental call per sample.</summary>
-public sealed class Wavetable
+internal sealed class Wavetable
 {
     private const int Size = 4096;
     private readonly float[] _table = new float[Size + 1];

@@ -17,7 +17,7 @@ internal static class MouthEnvelope
 
         var sorted = (float[])rms.Clone();
         Array.Sort(sorted);
-        var loud = sorted.Length == 0 ? 0 : sorted[(int)(sorted.Length * 0.95) - (sorted.Length * 0.95 >= 1 ? 1 : 0)];
+        var loud = sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * 0.95))];
         var floor = loud * 0.08f;
         var mouth = new float[frames];
         float state = 0;

@@ -4,7 +4,7 @@ using Sora.Inference.World.Sound.Dsp;
 namespace Sora.Inference.World.Sound.Voices;
 
 /// <summary>
-/// A running machine for the whole of its duration: a car's firing harmonics and exhaust rumble, a drone's
+/// A running machine for the whole of its duration: a car's (a truck's, lower) firing harmonics and exhaust rumble, a drone's
 /// four slightly detuned rotor buzzes, an airplane's jet roar and whine. Speed wobbles slowly; it fades in and out.
 /// </summary>
 internal static class EngineVoice
@@ -34,8 +34,11 @@ internal static class EngineVoice
             case "airplane" or "plane" or "jet":
                 RenderAirplane(samples, key);
                 break;
+            case "truck" or "bus" or "tractor":
+                RenderCar(samples, key, firingHz: 20, bodyHz: 600, level: 1.4);
+                break;
             default:
-                RenderCar(samples, key);
+                RenderCar(samples, key, firingHz: 32, bodyHz: 900, level: 1);
                 break;
         }
 
@@ -46,10 +49,10 @@ internal static class EngineVoice
     private static double Wobble(ulong key, int i, double rate) =>
         NoiseHash.Smooth(key, 50, i * rate / AudioFormat.SampleRate) * 0.7 + NoiseHash.Smooth(key, 51, i * rate * 3.1 / AudioFormat.SampleRate) * 0.3;
 
-    private static void RenderCar(Span<float> samples, ulong key)
+    private static void RenderCar(Span<float> samples, ulong key, double firingHz, double bodyHz, double level)
     {
-        var firing = 32 + 10 * NoiseHash.Unit(key, 1, 0);
-        var tone = Biquad.LowPass(900, 0.9);
+        var firing = firingHz * (1 + 0.3 * NoiseHash.Unit(key, 1, 0));
+        var tone = Biquad.LowPass(bodyHz, 0.9);
         var exhaust = Biquad.LowPass(160);
         double phase = 0, frequency = firing;
         for (var i = 0; i < samples.Length; i++)
@@ -60,7 +63,7 @@ internal static class EngineVoice
             // A train of cylinder firings, rich in harmonics, shaped by the body's low-pass.
             var pulse = Firing.At(phase);
             var rumble = exhaust.Process(NoiseHash.Bipolar(key, 2, i)) * 3;
-            samples[i] = (float)(0.22 * tone.Process(pulse * (1 + 0.3 * rumble)) + 0.05 * rumble);
+            samples[i] = (float)(level * (0.22 * tone.Process(pulse * (1 + 0.3 * rumble)) + 0.05 * rumble));
         }
     }
 

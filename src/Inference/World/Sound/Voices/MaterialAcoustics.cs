@@ -53,6 +53,4 @@ internal sealed record MaterialAcoustics(
     /// <summary>The acoustics of a Catalog material or ground surface; unknown names sound like plastic rather than failing mid-video.</summary>
     public static MaterialAcoustics Of(string? material) =>
         material is not null && ByName.TryGetValue(material, out var acoustics) ? acoustics : Plastic;
-
-    public static bool IsKnown(string material) => ByName.ContainsKey(material);
 }

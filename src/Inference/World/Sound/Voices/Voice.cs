@@ -15,8 +15,10 @@ internal sealed class Voice
 
     private readonly float[] _blockPeaks;
 
-    public Voice(long onset, float[] samples, Vector3 position, bool followsCamera)
+    public Voice(long onset, float[] samples, Vector3 position, bool followsCamera, Vector3 velocity = default, double movingSeconds = 0)
     {
+        Velocity = velocity;
+        MovingSeconds = movingSeconds;
         Onset = onset;
         Samples = TrimInaudibleTail(samples);
         samples = Samples;
@@ -37,6 +39,15 @@ internal sealed class Voice
     public float[] Samples { get; }
 
     public Vector3 Position { get; }
+
+    /// <summary>Metres per second the source travels for <see cref="MovingSeconds"/> after its onset, then stays.</summary>
+    public Vector3 Velocity { get; }
+
+    public double MovingSeconds { get; }
+
+    /// <summary>Where the source is <paramref name="secondsSinceOnset"/> after it began.</summary>
+    public Vector3 PositionAt(double secondsSinceOnset) =>
+        Velocity == Vector3.Zero ? Position : Position + Velocity * (float)Math.Clamp(secondsSinceOnset, 0, MovingSeconds);
 
     /// <summary>Long sources (engines, speech) are re-panned as the camera moves; short ones keep the pan of their start.</summary>
     public bool FollowsCamera { get; }
