@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+using Sora.Media.Encoding;
+
+namespace Sora.Media.Tests;
+
+public sealed class Mp4EncoderTests
+{
+    private static async IAsyncEnumerable<FrameChunk> Chunks(int width, int height, int frames, bool withAudio, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        const int fps = 24;
+        for (var first = 0; first < frames; first += 12)
+        {
+            await Task.Yield();
+            var rgb = new byte[12 * width * height * 3];
+            for (var i = 0; i < 12; i++) SyntheticClip.Frame(SyntheticClip.Kind.Gradient, 1, first + i, width, height).Pixels.CopyTo(rgb.AsMemory(i * width * height * 3));
+            var audio = withAudio ? new float[(FrameChunk.SampleOfFrame(first + 12, fps) - FrameChunk.SampleOfFrame(first, fps)) * 2] : [];
+            for (var i = 0; i < audio.Length; i++) audio[i] = (float)(0.2 * Math.Sin(i * 0.02));
+            yield return new FrameChunk(width, height, rgb, audio);
+        }
+    }
+
+    [Fact]
+    public async Task Encoded_file_has_every_frame_and_all_of_the_sound()
+    {
+        var file = Path.Combine(TestMedia.Scratch("encoder"), "out.mp4");
+
+        await Mp4Encoder.EncodeAsync(Chunks(320, 240, 48, withAudio: true), new Mp4EncodeSettings(320, 240, 24), file);
+
+        var (width, height, frames) = await Ffmpeg.DecodeLumaAsync(file);
+        Assert.Equal((320, 240, 48), (width, height, frames.Count));
+        var sound = await Ffmpeg.DecodeAudioAsync(file, 48000, 1);
+        Assert.InRange(sound.Length, 96000 - 2048, 96000 + 2048);
+    }
+
+    [Fact]
+    public async Task An_ffmpeg_failure_is_reported_instead_of_hanging()
+    {
+        var file = Path.Combine(TestMedia.Scratch("encoder-fail"), "out.mp4");
+
+        // libx264 refuses odd widths in 4:2:0; the producer must not wait forever for ffmpeg to take frames.
+        var encoding = Mp4Encoder.EncodeAsync(Chunks(321, 240, 240, withAudio: true), new Mp4EncodeSettings(321, 240, 24), file);
+
+        await Assert.ThrowsAsync<FFMpegCore.Exceptions.FFMpegException>(() => encoding.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+}
