@@ -5,5 +5,6 @@ internal static class BenchRegistry
 {
     public static IEnumerable<Command> All =>
     [
+        Sora.Bench.Feed.FeedBench.Create(),
     ];
 }
