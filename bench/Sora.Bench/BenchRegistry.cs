@@ -8,5 +8,6 @@ internal static class BenchRegistry
         RenderBench.Command(),
         SoundBench.Create(),
         Sora.Bench.Watermark.WatermarkBench.Create(),
+        Sora.Bench.Feed.FeedBench.Create(),
     ];
 }

@@ -30,6 +30,13 @@ public sealed class SqliteDatabase
 
     public string Path { get; }
 
+    /// <summary>
+    /// SQLite allows one writer at a time and makes a second one sleep in its busy handler; taking turns
+    /// here instead keeps concurrent grain writes from stalling each other (and their threads) for
+    /// milliseconds at a time. Readers never need it (WAL).
+    /// </summary>
+    public SemaphoreSlim WriteGate { get; } = new(1, 1);
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _schema.Value;

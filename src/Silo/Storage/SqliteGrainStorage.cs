@@ -64,7 +64,11 @@ public sealed class SqliteGrainStorage(
             command.Parameters.AddWithValue("$expected", expected);
             newVersion = expected + 1;
         }
-        if (await command.ExecuteNonQueryAsync() != 1)
+        int changed;
+        await database.WriteGate.WaitAsync();
+        try { changed = await command.ExecuteNonQueryAsync(); }
+        finally { database.WriteGate.Release(); }
+        if (changed != 1)
             throw new InconsistentStateException($"State '{stateName}' of {grainId} was changed by someone else", "unknown", grainState.ETag ?? "none");
         grainState.ETag = newVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -79,7 +83,11 @@ public sealed class SqliteGrainStorage(
             command.CommandText = "DELETE FROM grain_state WHERE grain_type = $type AND grain_id = $id AND state_name = $state AND version = $expected";
             AddKey(command, stateName, grainId);
             command.Parameters.AddWithValue("$expected", ParseETag(grainState.ETag, stateName, grainId));
-            if (await command.ExecuteNonQueryAsync() != 1)
+            int changed;
+            await database.WriteGate.WaitAsync();
+            try { changed = await command.ExecuteNonQueryAsync(); }
+            finally { database.WriteGate.Release(); }
+            if (changed != 1)
                 throw new InconsistentStateException($"State '{stateName}' of {grainId} was changed by someone else", "unknown", grainState.ETag);
         }
         grainState.State = CreateEmpty<T>();

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Sora.Abstractions.Feeds;
+using Sora.Abstractions.Users;
+using Sora.Abstractions.Videos;
+using Sora.Api.Auth;
+using Sora.Grains.Feeds;
+
+namespace Sora.Bench.Feed;
+
+/// <summary>
+/// <c>sora-bench feed</c>: FOR_YOU and FOLLOWING over GraphQL/HTTP at N concurrent clients on a seeded
+/// embedded Sora, and the time to fan out one post from a creator with many followers.
+/// </summary>
+internal static class FeedBench
+{
+    private const string Page = "edges { cursor node { id caption likeCount commentCount creator { handle } } } pageInfo { hasNextPage endCursor }";
+    private const string ForYouQuery = "{ feed(kind: FOR_YOU, first: 20) { " + Page + " } }";
+    private const string FollowingQuery = "{ feed(kind: FOLLOWING, first: 20) { " + Page + " } }";
+
+    public static Command Create()
+    {
+        var users = new Option<int>("--users") { DefaultValueFactory = _ => 1_000, Description = "People seeded" };
+        var edges = new Option<int>("--follows") { DefaultValueFactory = _ => 100_000, Description = "Follow edges among them" };
+        var videos = new Option<int>("--videos") { DefaultValueFactory = _ => 20_000, Description = "Published videos" };
+        var clients = new Option<int>("--clients") { DefaultValueFactory = _ => 50, Description = "Concurrent GraphQL/HTTP clients" };
+        var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 20, Description = "Measured seconds per feed kind" };
+        var fans = new Option<int>("--fans") { DefaultValueFactory = _ => 10_000, Description = "Followers of the creator whose post is fanned out" };
+        var command = new Command("feed", "Feed query throughput/latency and fan-out time on a seeded embedded Sora")
+        {
+            users, edges, videos, clients, seconds, fans,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await RunQueriesAsync(parsed.GetValue(users), parsed.GetValue(edges), parsed.GetValue(videos), parsed.GetValue(clients),
+                TimeSpan.FromSeconds(parsed.GetValue(seconds)), cancellationToken);
+            await RunFanOutAsync(parsed.GetValue(fans), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task RunQueriesAsync(int userCount, int edgeCount, int videoCount, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"feed queries: {userCount} users, {edgeCount} follow edges, {videoCount} videos, {clients} clients, {Environment.ProcessorCount} cores");
+        await using var host = await FeedBenchHost.StartAsync(new FeedOptions(), cancellationToken);
+        var seeder = new FeedSeeder(host);
+        var random = new Random(42);
+        var people = await FeedSeeder.StepAsync($"{userCount} users", () => seeder.UsersAsync("user", userCount, cancellationToken));
+        await FeedSeeder.StepAsync($"{videoCount} videos", () => seeder.VideosAsync(people, videoCount, random, cancellationToken));
+        await FeedSeeder.StepAsync($"{edgeCount} follow edges", async () => { await seeder.FollowEdgesAsync(people, edgeCount, random, cancellationToken); return 0; });
+
+        var tokens = host.Services.GetRequiredService<UserTokens>();
+        var load = new HttpLoad(host.GraphQLUrl, [.. people.Select(p => tokens.Issue(p))]);
+        foreach (var (name, query) in new[] { ("FOR_YOU", ForYouQuery), ("FOLLOWING", FollowingQuery) })
+        {
+            await load.RunAsync(query, clients, TimeSpan.FromSeconds(5), cancellationToken);
+            var result = await load.RunAsync(query, clients, duration, cancellationToken);
+            Console.WriteLine($"  {name,-9}  {result.Throughput,8:F0} req/s   p50 {result.Percentile(50),7:F2} ms   p99 {result.Percentile(99),7:F2} ms   ({result.Requests} requests, {result.Failures} failed)");
+        }
+    }
+
+    /// <summary>Below the fan-in threshold a post is written into every follower's feed before publish returns, so the publish call's duration is the fan-out time.</summary>
+    private static async Task RunFanOutAsync(int fanCount, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"fan-out: one post from a creator with {fanCount} followers");
+        foreach (var pushed in new[] { true, false })
+        {
+            var options = new FeedOptions { FanInFollowerThreshold = pushed ? fanCount + 1 : new FeedOptions().FanInFollowerThreshold };
+            await using var host = await FeedBenchHost.StartAsync(options, cancellationToken);
+            var seeder = new FeedSeeder(host);
+            var star = (await seeder.UsersAsync("star", 1, cancellationToken))[0];
+            var followers = await FeedSeeder.StepAsync($"{fanCount} followers", async () =>
+            {
+                var made = await seeder.UsersAsync("fan", fanCount, cancellationToken);
+                await seeder.FollowAsync([.. made.Select(f => (f, star))], cancellationToken);
+                return made;
+            });
+
+            var times = new List<double>();
+            VideoId last = default;
+            for (var i = 0; i < 3; i++)
+            {
+                last = VideoId.New();
+                var video = host.Grains.GetGrain<IVideoGrain>(last.Value);
+                await video.CreateDraftAsync(new DraftSpec(star, $"the star's clip {i}"));
+                var clock = Stopwatch.StartNew();
+                await video.PublishAsync(star, "new!");
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            var sample = followers.OrderBy(_ => Random.Shared.Next()).Take(200).ToList();
+            var delivered = 0;
+            foreach (var fan in sample)
+            {
+                var page = await host.Grains.GetGrain<IFeedGrain>(fan.Value).GetPageAsync(FeedKind.Following, 1, null);
+                if (page.Entries.Count > 0 && page.Entries[0].Video == last) delivered++;
+            }
+            var mode = pushed ? "fan-out on write (threshold raised above the follower count)" : $"fan-in (default threshold {options.FanInFollowerThreshold})";
+            Console.WriteLine($"  {mode}: publish {string.Join(" / ", times.Select(t => $"{t:F0} ms"))}; newest in FOLLOWING for {delivered}/{sample.Count} sampled followers");
+        }
+    }
+}
