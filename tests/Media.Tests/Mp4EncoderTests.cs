@@ -5,7 +5,7 @@ namespace Sora.Media.Tests;
 
 public sealed class Mp4EncoderTests
 {
-    private static async IAsyncEnumerable<FrameChunk> Chunks(int width, int height, int frames, bool withAudio, [EnumeratorCancellation] CancellationToken ct = default)
+    internal static async IAsyncEnumerable<FrameChunk> Chunks(int width, int height, int frames, bool withAudio, [EnumeratorCancellation] CancellationToken ct = default)
     {
         const int fps = 24;
         for (var first = 0; first < frames; first += 12)

@@ -61,7 +61,22 @@ public static class Ffmpeg
         return samples;
     }
 
+    /// <summary>Decodes the first video stream and counts its frames (ffprobe), whatever their timestamps.</summary>
+    public static async Task<int> CountVideoFramesAsync(string file, CancellationToken ct = default)
+    {
+        var text = await ProbeAsync(["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file], ct);
+        return int.TryParse(text.Trim().Split('\n')[0].Trim().TrimEnd(','), out var frames) ? frames : throw new InvalidOperationException($"ffprobe could not count the frames of {file}");
+    }
+
     private static async Task<(int Width, int Height)> RunProbeAsync(string file, CancellationToken ct)
+    {
+        var text = await ProbeAsync(["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", file], ct);
+        var parts = text.Trim().Split('\n')[0].Split('x');
+        if (parts.Length < 2) throw new InvalidOperationException($"ffprobe could not read {file}");
+        return (int.Parse(parts[0]), int.Parse(parts[1]));
+    }
+
+    private static async Task<string> ProbeAsync(IEnumerable<string> arguments, CancellationToken ct)
     {
         var start = new ProcessStartInfo("ffprobe")
         {
@@ -69,13 +84,13 @@ public static class Ffmpeg
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0:s=x", file }) start.ArgumentList.Add(a);
+        foreach (var a in arguments) start.ArgumentList.Add(a);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("ffprobe did not start");
-        var text = await process.StandardOutput.ReadToEndAsync(ct);
-        await process.StandardError.ReadToEndAsync(ct);
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = await process.StandardError.ReadToEndAsync(ct);
+        var text = await output;
         await process.WaitForExitAsync(ct);
-        var parts = text.Trim().Split('\n')[0].Split('x');
-        if (process.ExitCode != 0 || parts.Length < 2) throw new InvalidOperationException($"ffprobe could not read {file}");
-        return (int.Parse(parts[0]), int.Parse(parts[1]));
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ffprobe failed on {arguments.Last()}: {error[Math.Max(0, error.Length - 300)..]}");
+        return text;
     }
 }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using FFMpegCore;
+
+namespace Sora.Media.Encoding;
+
+/// <summary>
+/// Feeds frame chunks to one ffmpeg process through two pipes (raw RGB24 video, float PCM audio) and runs it, so
+/// that a failing ffmpeg stops the producer and a failing producer stops ffmpeg, each reporting the right error.
+/// </summary>
+internal static class EncoderPipes
+{
+    public static async Task RunAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings,
+        Func<FFMpegArguments, FFMpegArgumentProcessor> output, CancellationToken ct)
+    {
+        // Video is bounded (frames are large); audio is not, and each chunk's audio is queued before its frames, so ffmpeg
+        // waiting for audio can never block the producer that is waiting for ffmpeg to take frames.
+        var video = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var audio = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var fps = settings.Fps.ToString(CultureInfo.InvariantCulture);
+        var videoInput = new ChannelPipeSource($"-f rawvideo -pix_fmt rgb24 -s {settings.Width}x{settings.Height} -framerate {fps}", video.Reader);
+        var audioInput = new ChannelPipeSource($"-f f32le -ar {FrameChunk.SampleRate} -ac {FrameChunk.Channels}", audio.Reader);
+
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var encoding = output(FFMpegArguments.FromPipeInput(videoInput).AddPipeInput(audioInput)).ProcessAsynchronously(true, null, abort.Token);
+        // If ffmpeg gives up, stop the producer, which may be waiting for ffmpeg to take frames.
+        _ = encoding.ContinueWith(_ => { try { abort.Cancel(); } catch (ObjectDisposedException) { } }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        try
+        {
+            await FeedAsync(chunks, settings, video.Writer, audio.Writer, abort.Token);
+        }
+        catch (Exception) when (encoding.IsFaulted)
+        {
+            await encoding; // ffmpeg's own error says more than the cancellation it caused
+            throw;
+        }
+        catch
+        {
+            await abort.CancelAsync();
+            try { await encoding; } catch (Exception) { /* the producer's error is the one to report */ }
+            throw;
+        }
+        await encoding;
+    }
+
+    /// <summary>The H.264/AAC output options both encoders share.</summary>
+    public static string CodecArguments(Mp4EncodeSettings settings) =>
+        $"-map 0:v:0 -map 1:a:0 -c:v libx264 -preset {settings.Preset} -crf {settings.Crf} -pix_fmt yuv420p " +
+        $"-c:a aac -b:a {settings.AudioKilobitsPerSecond}k";
+
+    private static async Task FeedAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings, ChannelWriter<ReadOnlyMemory<byte>> video, ChannelWriter<ReadOnlyMemory<byte>> audio, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var chunk in chunks.WithCancellation(ct))
+            {
+                if (chunk.Width != settings.Width || chunk.Height != settings.Height)
+                    throw new ArgumentException($"chunk of {chunk.Width}×{chunk.Height} in a {settings.Width}×{settings.Height} video");
+                if (!chunk.Audio.IsEmpty) await audio.WriteAsync(MemoryMarshal.AsBytes(chunk.Audio.Span).ToArray(), ct);
+                // A copy: the producer may reuse its buffers as soon as the next chunk is asked for.
+                await video.WriteAsync(chunk.Rgb24.ToArray(), ct);
+            }
+            video.Complete();
+            audio.Complete();
+        }
+        catch (Exception error)
+        {
+            video.TryComplete(error);
+            audio.TryComplete(error);
+            throw;
+        }
+    }
+}
