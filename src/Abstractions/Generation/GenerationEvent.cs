@@ -27,4 +27,6 @@ public sealed record GenerationEvent(
     [Id(8)] public string? Code { get; init; }
     [Id(9)] public string? Message { get; init; }
     [Id(10)] public DeviceSlot? Device { get; init; }
+    /// <summary>1, 2, 3… per job, so a subscriber that replays the history can drop what it already has.</summary>
+    [Id(11)] public long Sequence { get; init; }
 }

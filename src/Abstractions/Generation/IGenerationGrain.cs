@@ -15,6 +15,10 @@ public interface IGenerationGrain : IGrainWithGuidKey
     [Alias("Get")]
     Task<GenerationView> GetAsync(string callerId);
 
+    /// <summary>What happened so far (all events except progress ticks), oldest first.</summary>
+    [Alias("History")]
+    Task<IReadOnlyList<GenerationEvent>> HistoryAsync(string callerId);
+
     [Alias("Cancel")]
     Task<GenerationView> CancelAsync(string callerId);
 

@@ -47,6 +47,7 @@ public static class SoraApiExtensions
         endpoints.Map(GraphQLPath, (HttpContext context) => context.WebSockets.IsWebSocketRequest
             ? context.RequestServices.GetRequiredService<GraphQLWebSocketHandler>().HandleAsync(context)
             : context.RequestServices.GetRequiredService<GraphQLHttpHandler>().HandleAsync(context));
+        endpoints.MapMedia();
         endpoints.MapGet("/", () => Results.Text(
             $"Sora is running. GraphQL: {GraphQLPath} (HTTP and graphql-transport-ws). Dashboard: /dashboard/\n", "text/plain"));
         return endpoints;

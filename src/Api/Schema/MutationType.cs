@@ -14,5 +14,6 @@ public sealed class MutationType : ObjectGraphType
             .ResolveAsync(async context => await ServerEventsResolvers.AnnounceAsync(context));
         Users.UserFields.AddMutations(this);
         Videos.VideoFields.AddMutations(this);
+        Generation.GenerationFields.AddMutations(this);
     }
 }

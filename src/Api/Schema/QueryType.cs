@@ -19,5 +19,6 @@ public sealed class QueryType : ObjectGraphType
         Users.UserFields.AddQueries(this);
         Videos.VideoFields.AddQueries(this);
         Feeds.FeedFields.AddQueries(this);
+        Generation.GenerationFields.AddQueries(this);
     }
 }

@@ -13,5 +13,6 @@ public sealed class SubscriptionType : ObjectGraphType
             .Argument<LongGraphType>("since", a => a.Description = "Replay retained events with a greater sequence number first.")
             .ResolveStreamAsync(async context => await ServerEventsResolvers.SubscribeAsync(context));
         Feeds.FeedFields.AddSubscriptions(this);
+        Generation.GenerationFields.AddSubscriptions(this);
     }
 }

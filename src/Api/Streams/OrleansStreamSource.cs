@@ -19,18 +19,20 @@ public sealed class OrleansStreamSource<T> : IObservable<T>, IAsyncObserver<T>
         SingleReader = true,
     });
     private readonly Func<T, bool> _admit;
+    private readonly Func<T, bool> _isLast;
     private readonly CancellationTokenSource _stop = new();
     private StreamSubscriptionHandle<T>? _handle;
     private IReadOnlyList<T> _backlog = [];
     private int _subscribed;
 
-    private OrleansStreamSource(Func<T, bool> admit) => _admit = admit;
+    private OrleansStreamSource(Func<T, bool> admit, Func<T, bool> isLast) => (_admit, _isLast) = (admit, isLast);
 
     /// <param name="admit">Called on each item in order, backlog first; false drops it.</param>
+    /// <param name="isLast">True for an item after which the stream is complete (a finished job's last event).</param>
     public static async Task<OrleansStreamSource<T>> OpenAsync(
-        IClusterClient client, string provider, StreamId streamId, Func<T, bool>? admit = null)
+        IClusterClient client, string provider, StreamId streamId, Func<T, bool>? admit = null, Func<T, bool>? isLast = null)
     {
-        var source = new OrleansStreamSource<T>(admit ?? (_ => true));
+        var source = new OrleansStreamSource<T>(admit ?? (_ => true), isLast ?? (_ => false));
         source._handle = await client.GetStreamProvider(provider).GetStream<T>(streamId).SubscribeAsync(source);
         return source;
     }
@@ -54,10 +56,12 @@ public sealed class OrleansStreamSource<T> : IObservable<T>, IAsyncObserver<T>
     {
         try
         {
+            var done = false;
             foreach (var item in _backlog)
-                if (_admit(item)) observer.OnNext(item);
-            await foreach (var item in _buffer.Reader.ReadAllAsync(_stop.Token))
-                if (_admit(item)) observer.OnNext(item);
+                if (!done) done = Emit(observer, item);
+            if (!done)
+                await foreach (var item in _buffer.Reader.ReadAllAsync(_stop.Token))
+                    if (Emit(observer, item)) break;
             observer.OnCompleted();
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -67,6 +71,14 @@ public sealed class OrleansStreamSource<T> : IObservable<T>, IAsyncObserver<T>
         {
             observer.OnError(error);
         }
+    }
+
+    /// <summary>Passes an admitted item on; true when it was the last one.</summary>
+    private bool Emit(IObserver<T> observer, T item)
+    {
+        if (!_admit(item)) return false;
+        observer.OnNext(item);
+        return _isLast(item);
     }
 
     Task IAsyncObserver<T>.OnNextAsync(T item, StreamSequenceToken? token)

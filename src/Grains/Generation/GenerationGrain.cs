@@ -21,6 +21,8 @@ public sealed partial class GenerationGrain(
     public static readonly TimeSpan WatchdogPeriod = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan SilentWorkerLimit = TimeSpan.FromSeconds(45);
     public const int MaxAttempts = 3;
+    /// <summary>Enough for every chunk of the longest video over all attempts, with room to spare.</summary>
+    private const int MaxHistory = 1000;
 
     private GenerationState Job => state.State;
     private Guid Id => this.GetPrimaryKey();
@@ -50,6 +52,12 @@ public sealed partial class GenerationGrain(
     {
         EnsureOwner(callerId);
         return ViewAsync();
+    }
+
+    public Task<IReadOnlyList<GenerationEvent>> HistoryAsync(string callerId)
+    {
+        EnsureOwner(callerId);
+        return Task.FromResult<IReadOnlyList<GenerationEvent>>([.. Job.History]);
     }
 
     public async Task<GenerationView> CancelAsync(string callerId)
@@ -203,12 +211,16 @@ public sealed partial class GenerationGrain(
         Attempts = Job.Attempt,
     };
 
-    private Task PublishAsync(GenerationEventKind kind, Func<GenerationEvent, GenerationEvent>? fill = null)
+    private async Task PublishAsync(GenerationEventKind kind, Func<GenerationEvent, GenerationEvent>? fill = null)
     {
-        var generationEvent = new GenerationEvent(Id, kind, clock.GetUtcNow());
-        return this.GetStreamProvider(StreamNamespaces.Provider)
+        var generationEvent = new GenerationEvent(Id, kind, clock.GetUtcNow()) { Sequence = ++Job.EventCount };
+        if (fill is not null) generationEvent = fill(generationEvent);
+        if (kind != GenerationEventKind.Progress && Job.History.Count < MaxHistory) Job.History.Add(generationEvent);
+        // Recorded before it is sent: a subscriber replaying the history never misses an event it was not sent live.
+        await state.WriteStateAsync();
+        await this.GetStreamProvider(StreamNamespaces.Provider)
             .GetStream<GenerationEvent>(GenerationStreams.Of(Id))
-            .OnNextAsync(fill is null ? generationEvent : fill(generationEvent));
+            .OnNextAsync(generationEvent);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} attempt {Attempt} is handed to another device: {Why}")]

@@ -18,4 +18,7 @@ public sealed class GenerationState
     [Id(10)] public string? FailureMessage { get; set; }
     /// <summary>When the running worker last reported; the watchdog requeues a job whose worker went quiet.</summary>
     [Id(11)] public DateTimeOffset? LastHeartbeat { get; set; }
+    [Id(12)] public long EventCount { get; set; }
+    /// <summary>Every event but progress ticks, for subscribers that arrive late.</summary>
+    [Id(13)] public List<GenerationEvent> History { get; set; } = [];
 }

@@ -18,7 +18,16 @@ public sealed class ProvenanceWriter(SigningCredentials credentials)
     /// Marks (in place), encodes and signs <paramref name="chunks"/> into <paramref name="outputMp4"/>.
     /// <paramref name="markedChunk"/>, when given, sees every chunk once it is marked (for live previews).
     /// </summary>
+    public Task<ProvenanceResult> WriteAsync(IAsyncEnumerable<FrameChunk> chunks, ProvenanceRequest request, string outputMp4,
+        Func<FrameChunk, CancellationToken, ValueTask>? markedChunk = null, CancellationToken ct = default) =>
+        WriteAsync(chunks, request, outputMp4, Mp4Encoder.EncodeAsync, markedChunk, ct);
+
+    /// <summary>
+    /// Like the other overload, with the encoding step given: <paramref name="encode"/> turns the marked chunks into
+    /// an unsigned MP4 at the path it is given (the server encodes fragments for live preview and joins them).
+    /// </summary>
     public async Task<ProvenanceResult> WriteAsync(IAsyncEnumerable<FrameChunk> chunks, ProvenanceRequest request, string outputMp4,
+        Func<IAsyncEnumerable<FrameChunk>, Mp4EncodeSettings, string, CancellationToken, Task> encode,
         Func<FrameChunk, CancellationToken, ValueTask>? markedChunk = null, CancellationToken ct = default)
     {
         var videoPayload = VideoWatermark.CreatePayload(request.VideoId, request.Issuer);
@@ -35,7 +44,7 @@ public sealed class ProvenanceWriter(SigningCredentials credentials)
             var settings = new Mp4EncodeSettings(request.Width, request.Height, request.Fps) { Crf = request.Crf };
             try
             {
-                await Mp4Encoder.EncodeAsync(Marked(chunks, marker, markedChunk, ct), settings, unsigned, ct);
+                await encode(Marked(chunks, marker, markedChunk, ct), settings, unsigned, ct);
             }
             catch (FFMpegCore.Exceptions.FFMpegException) when (marker.Frames == 0)
             {

@@ -21,6 +21,9 @@ public static class ServeCommand
         var gpus = new Option<int>("--gpus") { Description = "GPUs this node offers to generation jobs", DefaultValueFactory = _ => 0 };
         var cpuSlots = new Option<int>("--cpu-slots") { Description = "World-engine jobs this node runs at once on its CPU", DefaultValueFactory = _ => 1 };
         var blockedTerms = new Option<string?>("--blocked-terms") { Description = "File of terms a prompt may not contain (default DATA/blocked-terms.txt)" };
+        var media = new Option<string?>("--media") { Description = "Folder for generated media (default DATA/media); in a cluster, one folder every node shares" };
+        var signingCert = new Option<string?>("--signing-cert") { Description = "PEM certificate chain (leaf first) that signs C2PA manifests (default: a local CA in DATA/keys)" };
+        var signingKey = new Option<string?>("--signing-key") { Description = "PEM private key (EC P-256) of --signing-cert" };
         foreach (var count in new[] { gpus, cpuSlots })
             count.Validators.Add(result =>
             {
@@ -35,7 +38,7 @@ public static class ServeCommand
 
         var command = new Command("serve", "Run Sora: Orleans silo, GraphQL API at /graphql, dashboard at /dashboard")
         {
-            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, gpus, cpuSlots, blockedTerms,
+            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, gpus, cpuSlots, blockedTerms, media, signingCert, signingKey,
         };
         command.Validators.Add(result =>
         {
@@ -43,6 +46,8 @@ public static class ServeCommand
                 result.AddError("--cluster needs --postgres CONNSTRING");
             if (!result.GetValue(cluster) && result.GetValue(postgres) is not null)
                 result.AddError("--postgres is only used with --cluster");
+            if (result.GetValue(signingCert) is null != result.GetValue(signingKey) is null)
+                result.AddError("give both --signing-cert and --signing-key, or neither");
         });
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -53,6 +58,9 @@ public static class ServeCommand
                 Gpus = parsed.GetValue(gpus),
                 CpuSlots = parsed.GetValue(cpuSlots),
                 BlockedTermsFile = parsed.GetValue(blockedTerms) is { } file ? Path.GetFullPath(file) : null,
+                MediaFolder = parsed.GetValue(media) is { } folder ? Path.GetFullPath(folder) : null,
+                SigningCertificatePem = parsed.GetValue(signingCert) is { } cert ? Path.GetFullPath(cert) : null,
+                SigningKeyPem = parsed.GetValue(signingKey) is { } key ? Path.GetFullPath(key) : null,
                 Cluster = parsed.GetValue(cluster)
                     ? new PostgresClusterOptions(parsed.GetValue(postgres)!)
                     {

@@ -9,6 +9,9 @@ using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Sora.Abstractions;
+using Sora.Abstractions.Media;
+using Sora.Media.Provenance;
+using Sora.Silo.Media;
 using Sora.Grains.Generation;
 using Sora.Silo.Generation;
 using Sora.Silo.Storage;
@@ -82,6 +85,17 @@ public static class SiloConfiguration
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = GenerationGrain.WatchdogPeriod);
         silo.Services.AddSingleton<IDeviceInventory, ClusterDeviceInventory>();
         silo.Services.AddSingleton<IPromptPolicy>(BlockedTermsPolicy.FromFile(options.BlockedTermsPath));
+
+        silo.Services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaDirectory));
+        silo.Services.AddSingleton(new Lazy<SigningCredentials>(() => SigningCredentials.Load(new SigningKeyOptions
+        {
+            DataDirectory = options.DataDirectory,
+            CertificateChainPemPath = options.SigningCertificatePem,
+            PrivateKeyPemPath = options.SigningKeyPem,
+        })));
+        silo.Services.AddSingleton(new MediaGenerationOptions { ScratchDirectory = options.ScratchDirectory });
+        silo.Services.AddSingleton<EngineCatalog>();
+        silo.Services.AddSingleton<IGenerationRunner, MediaGenerationRunner>();
     }
 
     private static SqliteGrainStorage CreateSqliteStorage(IServiceProvider services, string name) => new(

@@ -27,11 +27,19 @@ public sealed record SoraHostOptions
     /// <summary>Feed sizes and the fan-in threshold.</summary>
     public Grains.Feeds.FeedOptions Feeds { get; init; } = new();
 
+    /// <summary>Where generated media is kept; in a cluster every silo must see the same folder. Default: <c>media/</c> in the data folder.</summary>
+    public string? MediaFolder { get; init; }
+
+    /// <summary>PEM files of the C2PA signing certificate chain and its key; without them a local CA in the data folder signs.</summary>
+    public string? SigningCertificatePem { get; init; }
+    public string? SigningKeyPem { get; init; }
+
     /// <summary>Null for the embedded single-process mode.</summary>
     public PostgresClusterOptions? Cluster { get; init; }
 
     public string DatabaseDirectory => DataDirectory;
-    public string MediaDirectory => Path.Combine(DataDirectory, "media");
+    public string MediaDirectory => MediaFolder ?? Path.Combine(DataDirectory, "media");
+    public string ScratchDirectory => Path.Combine(DataDirectory, "scratch");
     public string BlockedTermsPath => BlockedTermsFile ?? Path.Combine(DataDirectory, "blocked-terms.txt");
 }
 

@@ -15,16 +15,6 @@ internal static class VideoFields
 
     public static void AddMutations(ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<VideoType>>("createVideo")
-            .Description("Creates a draft from a prompt, optionally as a remix of another video. (Generation of its media arrives with the pipeline.)")
-            .Argument<NonNullGraphType<CreateVideoInputType>>("input")
-            .ResolveAsync(async c =>
-            {
-                var me = c.RequireUser();
-                var input = c.GetArgument<CreateVideoInput>("input");
-                VideoId? remixOf = input.RemixOf is null ? null : VideoResolvers.ParseId(input.RemixOf);
-                return await VideoResolvers.Grain(c, VideoId.New()).CreateDraftAsync(new DraftSpec(me, input.Prompt, RemixOf: remixOf));
-            });
         mutation.Field<NonNullGraphType<VideoType>>("publishVideo")
             .Description($"Publishes one of your drafts (caption: at most {VideoLimits.MaxCaptionLength} characters).")
             .Argument<NonNullGraphType<IdGraphType>>("id")
@@ -76,20 +66,4 @@ internal static class VideoFields
 
     private static IVideoGrain Video(IResolveFieldContext context, string argument = "id") =>
         VideoResolvers.Grain(context, VideoResolvers.IdArgument(context, argument));
-}
-
-public sealed class CreateVideoInput
-{
-    public string Prompt { get; set; } = "";
-    public string? RemixOf { get; set; }
-}
-
-public sealed class CreateVideoInputType : InputObjectGraphType<CreateVideoInput>
-{
-    public CreateVideoInputType()
-    {
-        Name = "CreateVideoInput";
-        Field(i => i.Prompt).Description($"What to generate, at most {VideoLimits.MaxPromptLength} characters.");
-        Field(i => i.RemixOf, type: typeof(IdGraphType)).Description("The video to remix.");
-    }
 }

@@ -1,0 +1,187 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Sora.Abstractions.Errors;
+using Sora.Abstractions.Generation;
+using Sora.Abstractions.Media;
+using Sora.Abstractions.Users;
+using Sora.Abstractions.Videos;
+using Sora.Grains.Generation;
+using Sora.Inference;
+using Sora.Inference.World;
+using Sora.Inference.World.Planning;
+using Sora.Media.Encoding;
+using Sora.Media.Provenance;
+
+namespace Sora.Silo.Generation;
+
+/// <summary>
+/// The server's path from a job to a draft video: engine → visible and invisible marks → one ffmpeg per job writing
+/// fMP4 fragments, each stored and announced as it is written (live preview) → fragments remuxed into one faststart
+/// MP4 → C2PA signature → stored with a poster → the draft <see cref="IVideoGrain"/>, whose id is derived from the
+/// job so that finishing twice still makes one video.
+/// </summary>
+public sealed partial class MediaGenerationRunner(
+    EngineCatalog engines,
+    IMediaStore media,
+    Lazy<SigningCredentials> credentials,
+    IGrainFactory grains,
+    MediaGenerationOptions options,
+    ILogger<MediaGenerationRunner> logger) : IGenerationRunner
+{
+    private const double RenderShare = 0.9;
+
+    public async Task<string> RunAsync(GenerationJob job, IGenerationReporter reporter, CancellationToken cancellationToken)
+    {
+        var spec = job.Spec;
+        var videoId = GenerationIds.VideoIdFor(job.Id);
+        // An earlier attempt may have made the video and then lost its silo before telling the job.
+        if (await DraftExistsAsync(videoId, spec.OwnerId)) return videoId;
+
+        var scratch = Path.Combine(options.ScratchDirectory, $"{job.Id:N}-{job.Attempt}");
+        Directory.CreateDirectory(scratch);
+        try
+        {
+            var (engine, engineName, engineVersion) = engines.Create(spec.Engine);
+            var request = new GenerationRequest(spec.Prompt, spec.Seconds, spec.Width, spec.Height, spec.Fps, spec.Seed, spec.Style)
+            {
+                ChunkFrames = options.FramesPerChunk,
+            };
+            var planJson = engine is WorldEngine world ? ScenePlanJson.Write(world.PlanFor(request)) : "{}";
+            var parentFile = spec.RemixOf is { } parent ? await CopyParentAsync(parent, scratch, cancellationToken) : null;
+            var provenance = new ProvenanceRequest(videoId, IssuerOf(credentials.Value), spec.OwnerHandle, spec.Width, spec.Height, spec.Fps, new ManifestDefinition
+            {
+                Title = $"Sora video {videoId}",
+                Generation = new GenerationInfo(engineName, engineVersion, spec.Seed, Hash(planJson)),
+                ParentFile = parentFile,
+            });
+
+            var signed = Path.Combine(scratch, "video.mp4");
+            var progress = new JobProgress(request.FrameCount, reporter);
+            var writer = new ProvenanceWriter(credentials.Value);
+            var result = await writer.WriteAsync(Frames(engine, request, progress, cancellationToken), provenance, signed,
+                (marked, settings, unsigned, ct) => EncodeAsync(job, marked, settings, unsigned, scratch, progress, ct),
+                ct: cancellationToken);
+
+            var poster = Path.Combine(scratch, "poster.jpg");
+            await Mp4Remuxer.PosterAsync(signed, poster, TimeSpan.FromSeconds(Math.Min(1, spec.Seconds / 2)), cancellationToken);
+            await media.WriteFileAsync(MediaKeys.Video(videoId), signed, cancellationToken);
+            await media.WriteFileAsync(MediaKeys.Poster(videoId), poster, cancellationToken);
+            await media.WriteAsync(MediaKeys.Plan(videoId), Encoding.UTF8.GetBytes(planJson), cancellationToken);
+
+            var file = new VideoMedia(MediaKeys.UrlOf(MediaKeys.Video(videoId)), result.Frames / (double)spec.Fps, spec.Width, spec.Height)
+            {
+                PosterUrl = MediaKeys.UrlOf(MediaKeys.Poster(videoId)),
+            };
+            await CreateDraftAsync(videoId, new DraftSpec(new UserId(spec.OwnerId), spec.Prompt, MediaKeys.Plan(videoId),
+                spec.RemixOf is null ? null : new VideoId(spec.RemixOf), spec.CameoIds, file, result.ManifestLabel));
+            LogFinished(job.Id, job.Attempt, videoId, result.Frames);
+            return videoId;
+        }
+        catch (Exception)
+        {
+            // Cancelled or failed: nothing of this attempt's previews stays behind for anyone to fetch.
+            await media.DeleteAsync(MediaKeys.GenerationAttempt(job.Id, job.Attempt), CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            try { Directory.Delete(scratch, recursive: true); }
+            catch (IOException) { /* a stray file in scratch is not worth failing a job over */ }
+        }
+    }
+
+    private static async IAsyncEnumerable<FrameChunk> Frames(IVideoEngine engine, GenerationRequest request, JobProgress progress,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var chunk in engine.GenerateAsync(request, ct))
+        {
+            // The engine hands over fresh buffers per chunk; the marks are drawn into them in place.
+            yield return new FrameChunk(chunk.Width, chunk.Height, MemoryMarshal.AsMemory(chunk.Rgb24), MemoryMarshal.AsMemory(chunk.Audio));
+        }
+        await progress.RenderingDoneAsync();
+    }
+
+    private async Task EncodeAsync(GenerationJob job, IAsyncEnumerable<FrameChunk> marked, Mp4EncodeSettings settings, string unsigned,
+        string scratch, JobProgress progress, CancellationToken ct)
+    {
+        var segments = new List<string>();
+        await FragmentedMp4Encoder.EncodeAsync(marked, settings, options.FramesPerChunk, async (segment, token) =>
+        {
+            var local = Path.Combine(scratch, segment.IsInit ? "init.mp4" : $"{segment.Index:D4}.m4s");
+            await File.WriteAllBytesAsync(local, segment.Bytes, token);
+            segments.Add(local);
+            var key = segment.IsInit ? MediaKeys.InitSegment(job.Id, job.Attempt) : MediaKeys.Fragment(job.Id, job.Attempt, segment.Index);
+            await media.WriteAsync(key, segment.Bytes, token);
+            if (!segment.IsInit) await progress.FragmentStoredAsync(segment, MediaKeys.UrlOf(key));
+        }, ct);
+        await Mp4Remuxer.JoinAsync(segments, unsigned, ct);
+        await progress.SigningAsync();
+    }
+
+    private async Task<string?> CopyParentAsync(string parentId, string scratch, CancellationToken ct)
+    {
+        await using var source = await media.OpenReadAsync(MediaKeys.Video(parentId), ct);
+        if (source is null) return null; // a parent made before media was kept: the remux still records its parent in the video
+        var file = Path.Combine(scratch, "parent.mp4");
+        await using var target = File.Create(file);
+        await source.CopyToAsync(target, ct);
+        return file;
+    }
+
+    private async Task CreateDraftAsync(string videoId, DraftSpec draft)
+    {
+        try
+        {
+            await grains.GetGrain<IVideoGrain>(videoId).CreateDraftAsync(draft);
+        }
+        catch (DomainException e) when (e.Code == ErrorCodes.Conflict)
+        {
+            // Two attempts finished (the first one's silo was presumed dead but was not): one video all the same.
+            if (!await DraftExistsAsync(videoId, draft.Owner.Value)) throw;
+        }
+    }
+
+    private async Task<bool> DraftExistsAsync(string videoId, string ownerId)
+    {
+        try
+        {
+            var view = await grains.GetGrain<IVideoGrain>(videoId).GetAsync(new UserId(ownerId));
+            return view.Owner.Value == ownerId;
+        }
+        catch (DomainException e) when (e.Code == ErrorCodes.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Which Sora instance issued a video (the low 16 bits of its video mark): derived from the signing certificate.</summary>
+    private static ushort IssuerOf(SigningCredentials signer) => (ushort)(SHA256.HashData(signer.Leaf.RawData)[0] << 8 | SHA256.HashData(signer.Leaf.RawData)[1]);
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {Id} attempt {Attempt} made video {VideoId} ({Frames} frames)")]
+    private partial void LogFinished(Guid id, int attempt, string videoId, long frames);
+
+    /// <summary>What a running job reports: rendering is most of the work, then encoding the tail, then signing.</summary>
+    private sealed class JobProgress(int totalFrames, IGenerationReporter reporter)
+    {
+        private int _encoded;
+
+        public async Task RenderingDoneAsync() => Check(await reporter.AdvancedAsync(GenerationStatus.Encoding, RenderShare * _encoded / totalFrames));
+
+        public async Task FragmentStoredAsync(Mp4Segment fragment, string url)
+        {
+            _encoded += fragment.VideoFrames;
+            Check(await reporter.ChunkReadyAsync(fragment.Index, fragment.VideoFrames, url, RenderShare * _encoded / totalFrames));
+        }
+
+        public async Task SigningAsync() => Check(await reporter.AdvancedAsync(GenerationStatus.Signing, 0.95));
+
+        private static void Check(bool stillOurs)
+        {
+            if (!stillOurs) throw new OperationCanceledException("the job was taken from this worker");
+        }
+    }
+}
