@@ -18,8 +18,13 @@ public sealed class SoraTestServer : IAsyncLifetime
 
     public Task InitializeAsync() => StartAsync();
 
+    /// <summary>A term the test server's prompt policy refuses.</summary>
+    public const string BlockedTerm = "forbidden thing";
+
     public async Task StartAsync()
     {
+        var blocked = Path.Combine(DataDirectory, "blocked-terms.txt");
+        if (!File.Exists(blocked)) await File.WriteAllTextAsync(blocked, BlockedTerm + "\n");
         var options = new SoraHostOptions
         {
             DataDirectory = DataDirectory,

@@ -65,5 +65,6 @@ public sealed class VideoMediaType : ObjectGraphType<VideoMedia>
         Field(m => m.DurationSeconds);
         Field(m => m.Width);
         Field(m => m.Height);
+        Field(m => m.PosterUrl, nullable: true).Description("A still of the video (JPEG).");
     }
 }
