@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using Orleans.Runtime;
 using Sora.Abstractions.Errors;
 
 namespace Sora.Api.Execution;
@@ -21,12 +22,25 @@ public sealed class SoraErrorInfoProvider : ErrorInfoProvider
             if (domain.Field is not null) extensions["field"] = domain.Field;
             info.Extensions = extensions;
         }
+        else if (IsTransient(executionError))
+        {
+            info.Message = "A node of the cluster is unavailable; the request can be retried in a few seconds";
+            info.Extensions = new Dictionary<string, object?> { ["code"] = "UNAVAILABLE" };
+        }
         else if (executionError is UnhandledError)
         {
             info.Message = "Internal error; it has been logged";
             info.Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.Internal };
         }
         return info;
+    }
+
+    /// <summary>A silo died and the cluster has not yet noticed: the grain will be reachable again once it has.</summary>
+    private static bool IsTransient(Exception error)
+    {
+        for (Exception? current = error; current is not null; current = current.InnerException)
+            if (current is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException) return true;
+        return false;
     }
 
     private static DomainException? FindDomainException(Exception error)
