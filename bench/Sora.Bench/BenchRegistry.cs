@@ -9,5 +9,6 @@ internal static class BenchRegistry
         SoundBench.Create(),
         Sora.Bench.Watermark.WatermarkBench.Create(),
         Sora.Bench.Feed.FeedBench.Create(),
+        Sora.Bench.Pipeline.PipelineBench.Create(),
     ];
 }

@@ -14,16 +14,18 @@ public sealed class FragmentedMp4EncoderTests
             (segment, _) => { segments.Add(segment); return ValueTask.CompletedTask; });
 
         Assert.True(segments[0].IsInit);
-        Assert.Equal([0, 1, 2, 3], segments.Skip(1).Select(s => s.Index));
-        Assert.All(segments.Skip(1), s => Assert.Equal(12, s.VideoFrames));
+        // Shifted by one frame so that each is complete as soon as its chunk is fed; the last takes the final frame.
+        var withVideo = segments.Skip(1).Where(s => s.VideoFrames > 0).ToList();
+        Assert.Equal([0, 1, 2, 3, 4], withVideo.Select(s => s.Index));
+        Assert.Equal([11, 12, 12, 12, 1], withVideo.Select(s => s.VideoFrames));
         var init = Path.Combine(dir, "init.mp4");
         await File.WriteAllBytesAsync(init, segments[0].Bytes);
-        foreach (var fragment in segments.Skip(1))
+        foreach (var fragment in withVideo)
         {
             // A player that joins late gets the init segment and then any fragment: it must decode alone.
             var alone = Path.Combine(dir, $"alone-{fragment.Index}.mp4");
             await File.WriteAllBytesAsync(alone, [.. segments[0].Bytes, .. fragment.Bytes]);
-            Assert.Equal(12, await Ffmpeg.CountVideoFramesAsync(alone));
+            Assert.Equal(fragment.VideoFrames, await Ffmpeg.CountVideoFramesAsync(alone));
         }
     }
 

@@ -19,8 +19,10 @@ internal static class EncoderPipes
         var video = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var audio = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var fps = settings.Fps.ToString(CultureInfo.InvariantCulture);
-        var videoInput = new ChannelPipeSource($"-f rawvideo -pix_fmt rgb24 -s {settings.Width}x{settings.Height} -framerate {fps}", video.Reader);
-        var audioInput = new ChannelPipeSource($"-f f32le -ar {FrameChunk.SampleRate} -ac {FrameChunk.Channels}", audio.Reader);
+        // Raw inputs need no probing; without these flags ffmpeg buffers seconds of input before it encodes a frame.
+        const string noProbe = "-probesize 32 -analyzeduration 0";
+        var videoInput = new ChannelPipeSource($"{noProbe} -f rawvideo -pix_fmt rgb24 -s {settings.Width}x{settings.Height} -framerate {fps}", video.Reader);
+        var audioInput = new ChannelPipeSource($"{noProbe} -f f32le -ar {FrameChunk.SampleRate} -ac {FrameChunk.Channels}", audio.Reader);
 
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var encoding = output(FFMpegArguments.FromPipeInput(videoInput).AddPipeInput(audioInput)).ProcessAsynchronously(true, null, abort.Token);

@@ -6,9 +6,11 @@ namespace Sora.Media.Encoding;
 
 /// <summary>
 /// Reads ffmpeg's fragmented MP4 output box by box and hands over each segment the moment its last box is complete:
-/// the init segment once <c>moov</c> is read, a fragment once its <c>mdat</c> is read.
+/// the init segment once <c>moov</c> is read, a segment once its fragments (<c>moof</c> + <c>mdat</c> pairs, one per
+/// frame as ffmpeg writes them) hold <c>framesPerSegment</c> video frames (one less for the first, see
+/// <see cref="FragmentedMp4Encoder"/>), and the rest at the end.
 /// </summary>
-internal sealed class SegmentPipeSink(int videoTrackId, Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten) : IPipeSink
+internal sealed class SegmentPipeSink(int videoTrackId, int framesPerSegment, Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten) : IPipeSink
 {
     private const long MaxBoxSize = 1L << 30;
 
@@ -17,7 +19,8 @@ internal sealed class SegmentPipeSink(int videoTrackId, Func<Mp4Segment, Cancell
     public async Task ReadAsync(Stream inputStream, CancellationToken cancellationToken)
     {
         var pending = new MemoryStream();
-        var fragments = 0;
+        var segments = 0;
+        var pendingFrames = 0;
         var header = new byte[16];
         while (true)
         {
@@ -46,13 +49,18 @@ internal sealed class SegmentPipeSink(int videoTrackId, Func<Mp4Segment, Cancell
                 await segmentWritten(new Mp4Segment(Mp4Segment.InitIndex, pending.ToArray(), 0), cancellationToken);
                 pending.SetLength(0);
             }
-            else if (type == "mdat")
+            else if (type == "moof")
             {
-                var bytes = pending.ToArray();
-                await segmentWritten(new Mp4Segment(fragments++, bytes, CountSamples(bytes, videoTrackId)), cancellationToken);
+                pendingFrames += CountSamples(box, videoTrackId);
+            }
+            else if (type == "mdat" && pendingFrames >= (segments == 0 ? framesPerSegment - 1 : framesPerSegment))
+            {
+                await segmentWritten(new Mp4Segment(segments++, pending.ToArray(), pendingFrames), cancellationToken);
                 pending.SetLength(0);
+                pendingFrames = 0;
             }
         }
+        if (pending.Length > 0) await segmentWritten(new Mp4Segment(segments, pending.ToArray(), pendingFrames), cancellationToken);
     }
 
     /// <summary>Samples of one track in a <c>moof</c>: the sum of its <c>trun</c> sample counts.</summary>

@@ -114,7 +114,8 @@ public sealed partial class MediaGenerationRunner(
             segments.Add(local);
             var key = segment.IsInit ? MediaKeys.InitSegment(job.Id, job.Attempt) : MediaKeys.Fragment(job.Id, job.Attempt, segment.Index);
             await media.WriteAsync(key, segment.Bytes, token);
-            if (!segment.IsInit) await progress.FragmentStoredAsync(segment, MediaKeys.UrlOf(key));
+            // The encoder's audio tail at the very end carries no frames: stored for the final file, not announced.
+            if (!segment.IsInit && segment.VideoFrames > 0) await progress.FragmentStoredAsync(segment, MediaKeys.UrlOf(key));
         }, ct);
         await Mp4Remuxer.JoinAsync(segments, unsigned, ct);
         await progress.SigningAsync();

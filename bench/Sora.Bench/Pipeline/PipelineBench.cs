@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Sora.Bench.Feed;
+using Sora.Inference;
+using Sora.Inference.World;
+using Sora.Inference.World.Rendering;
+using Sora.Inference.World.Sound;
+
+namespace Sora.Bench.Pipeline;
+
+/// <summary>
+/// <c>sora-bench pipeline</c>: a World video through a real embedded Sora (createVideo → live chunks over
+/// graphql-ws → COMPLETED) against the engine alone, so the pipeline's overhead and time to first chunk show.
+/// </summary>
+internal static class PipelineBench
+{
+    private const string Prompt = "a dog runs to the lake and jumps in";
+
+    public static Command Create()
+    {
+        var runs = new Option<int>("--runs") { Description = "Measured runs of each (median reported)", DefaultValueFactory = _ => 3 };
+        var seconds = new Option<double>("--seconds") { DefaultValueFactory = _ => 5 };
+        var size = new Option<string>("--size") { DefaultValueFactory = _ => "854x480" };
+        var command = new Command("pipeline", "Time to first chunk and wall time through the server vs the engine alone") { runs, seconds, size };
+        command.SetAction(async (parsed, ct) =>
+        {
+            var (width, height) = ParseSize(parsed.GetValue(size)!);
+            var request = new GenerationRequest(Prompt, parsed.GetValue(seconds), width, height, 24, Seed: 1) { ChunkFrames = 12 };
+            var count = Math.Max(1, parsed.GetValue(runs));
+            Console.WriteLine($"pipeline: World engine, \"{Prompt}\", {request.Seconds} s at {width}x{height}, 24 fps, {Environment.ProcessorCount} cores, {count} runs each");
+
+            await EngineAloneAsync(request, ct); // warm-up: JIT and caches
+            var engine = new List<(double First, double Total)>();
+            for (var i = 0; i < count; i++) engine.Add(await EngineAloneAsync(request, ct));
+
+            await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct);
+            var token = await SignUpAsync(host.GraphQLUrl, ct);
+            await ThroughServerAsync(host.GraphQLUrl, token, request, seed: 0, ct); // warm-up
+            var server = new List<(double First, double Total)>();
+            for (var i = 0; i < count; i++) server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
+
+            var engineTotal = Median(engine.Select(r => r.Total));
+            var serverTotal = Median(server.Select(r => r.Total));
+            Console.WriteLine($"{"",-34} {"first chunk (s)",16} {"total (s)",10} {"real-time factor",17}");
+            Console.WriteLine($"{"engine alone (render + sound)",-34} {Median(engine.Select(r => r.First)),16:F3} {engineTotal,10:F2} {request.Seconds / engineTotal,17:F2}");
+            Console.WriteLine($"{"server: submit → chunk → COMPLETED",-34} {Median(server.Select(r => r.First)),16:F3} {serverTotal,10:F2} {request.Seconds / serverTotal,17:F2}");
+            Console.WriteLine($"pipeline overhead (marks, encode, store, remux, sign, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<(double First, double Total)> EngineAloneAsync(GenerationRequest request, CancellationToken ct)
+    {
+        var engine = new WorldEngine(new RasterRenderer(), new EventSoundSynthesizer());
+        var clock = Stopwatch.StartNew();
+        double first = -1;
+        await foreach (var _ in engine.GenerateAsync(request, ct))
+            if (first < 0) first = clock.Elapsed.TotalSeconds;
+        return (first, clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<(double First, double Total)> ThroughServerAsync(string url, string token, GenerationRequest request, long seed, CancellationToken ct)
+    {
+        await using var socket = await GraphQLSocket.ConnectAsync(url, token, ct);
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var clock = Stopwatch.StartNew();
+        var created = await PostAsync(http, url, "mutation($i: CreateVideoInput!) { createVideo(input: $i) { id } }",
+            new { i = new { prompt = request.Prompt, seconds = request.Seconds, size = $"{request.Width}x{request.Height}", seed } }, ct);
+        var id = created.GetProperty("createVideo").GetProperty("id").GetString()!;
+        double first = -1;
+        await foreach (var data in socket.SubscribeAsync("subscription($id: ID!) { generation(id: $id) { kind message } }", new { id }, ct))
+        {
+            var kind = data.GetProperty("generation").GetProperty("kind").GetString();
+            if (kind == "CHUNK" && first < 0) first = clock.Elapsed.TotalSeconds;
+            if (kind is "FAILED" or "CANCELLED") throw new InvalidOperationException($"generation {kind}: {data}");
+        }
+        return (first, clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<string> SignUpAsync(string url, CancellationToken ct)
+    {
+        using var http = new HttpClient();
+        var data = await PostAsync(http, url, "mutation { signUp(handle: \"bench\", password: \"correct horse battery\", displayName: \"Bench\") { token } }", new { }, ct);
+        return data.GetProperty("signUp").GetProperty("token").GetString()!;
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string url, string query, object variables, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(url, new { query, variables }, ct);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        if (body.TryGetProperty("errors", out var errors)) throw new InvalidOperationException(errors.ToString());
+        return body.GetProperty("data");
+    }
+
+    private static (int, int) ParseSize(string size)
+    {
+        var parts = size.Split('x');
+        return (int.Parse(parts[0]), int.Parse(parts[1]));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}
