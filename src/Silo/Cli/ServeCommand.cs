@@ -22,6 +22,14 @@ public static class ServeCommand
         var cpuSlots = new Option<int>("--cpu-slots") { Description = "World-engine jobs this node runs at once on its CPU", DefaultValueFactory = _ => 1 };
         var blockedTerms = new Option<string?>("--blocked-terms") { Description = "File of terms a prompt may not contain (default DATA/blocked-terms.txt)" };
         var media = new Option<string?>("--media") { Description = "Folder for generated media (default DATA/media); in a cluster, one folder every node shares" };
+        var s3Endpoint = new Option<string?>("--s3-endpoint") { Description = "S3-compatible endpoint for media instead of a folder (credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)" };
+        s3Endpoint.Validators.Add(result =>
+        {
+            if (!Uri.TryCreate(result.GetValueOrDefault<string?>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                result.AddError("--s3-endpoint must be an http(s) URL");
+        });
+        var s3Bucket = new Option<string>("--s3-bucket") { Description = "Bucket for media (created if missing)", DefaultValueFactory = _ => "sora-media" };
+        var s3Region = new Option<string>("--s3-region") { Description = "Region the S3 signature names", DefaultValueFactory = _ => "us-east-1" };
         var signingCert = new Option<string?>("--signing-cert") { Description = "PEM certificate chain (leaf first) that signs C2PA manifests (default: a local CA in DATA/keys)" };
         var signingKey = new Option<string?>("--signing-key") { Description = "PEM private key (EC P-256) of --signing-cert" };
         foreach (var count in new[] { gpus, cpuSlots })
@@ -38,7 +46,7 @@ public static class ServeCommand
 
         var command = new Command("serve", "Run Sora: Orleans silo, GraphQL API at /graphql, dashboard at /dashboard")
         {
-            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, gpus, cpuSlots, blockedTerms, media, signingCert, signingKey,
+            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, gpus, cpuSlots, blockedTerms, media, s3Endpoint, s3Bucket, s3Region, signingCert, signingKey,
         };
         command.Validators.Add(result =>
         {
@@ -46,6 +54,8 @@ public static class ServeCommand
                 result.AddError("--cluster needs --postgres CONNSTRING");
             if (!result.GetValue(cluster) && result.GetValue(postgres) is not null)
                 result.AddError("--postgres is only used with --cluster");
+            if (result.GetValue(s3Endpoint) is not null && result.GetValue(media) is not null)
+                result.AddError("--media and --s3-endpoint are two places for media: give one");
             if (result.GetValue(signingCert) is null != result.GetValue(signingKey) is null)
                 result.AddError("give both --signing-cert and --signing-key, or neither");
         });
@@ -59,6 +69,9 @@ public static class ServeCommand
                 CpuSlots = parsed.GetValue(cpuSlots),
                 BlockedTermsFile = parsed.GetValue(blockedTerms) is { } file ? Path.GetFullPath(file) : null,
                 MediaFolder = parsed.GetValue(media) is { } folder ? Path.GetFullPath(folder) : null,
+                S3Media = parsed.GetValue(s3Endpoint) is { } endpoint
+                    ? new Media.S3MediaStoreOptions(new Uri(endpoint), parsed.GetValue(s3Bucket)!) { Region = parsed.GetValue(s3Region)! }
+                    : null,
                 SigningCertificatePem = parsed.GetValue(signingCert) is { } cert ? Path.GetFullPath(cert) : null,
                 SigningKeyPem = parsed.GetValue(signingKey) is { } key ? Path.GetFullPath(key) : null,
                 Cluster = parsed.GetValue(cluster)
@@ -78,6 +91,11 @@ public static class ServeCommand
             catch (Exception e) when (e is NpgsqlException or ArgumentException)
             {
                 Console.Error.WriteLine($"sora serve: cannot prepare PostgreSQL: {e.Message}");
+                return 1;
+            }
+            catch (Exception e) when (e is Amazon.S3.AmazonS3Exception or Amazon.Runtime.AmazonServiceException or HttpRequestException)
+            {
+                Console.Error.WriteLine($"sora serve: cannot reach the media bucket: {e.Message}");
                 return 1;
             }
             await using var _ = app;

@@ -86,7 +86,7 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<IDeviceInventory, ClusterDeviceInventory>();
         silo.Services.AddSingleton<IPromptPolicy>(BlockedTermsPolicy.FromFile(options.BlockedTermsPath));
 
-        silo.Services.AddSingleton<IMediaStore>(new LocalMediaStore(options.MediaDirectory));
+        silo.Services.AddSingleton<IMediaStore>(_ => options.S3Media is { } s3 ? new S3MediaStore(s3) : new LocalMediaStore(options.MediaDirectory));
         silo.Services.AddSingleton(new Lazy<SigningCredentials>(() => SigningCredentials.Load(new SigningKeyOptions
         {
             DataDirectory = options.DataDirectory,

@@ -30,6 +30,9 @@ public sealed record SoraHostOptions
     /// <summary>Where generated media is kept; in a cluster every silo must see the same folder. Default: <c>media/</c> in the data folder.</summary>
     public string? MediaFolder { get; init; }
 
+    /// <summary>An S3-compatible bucket for media instead of a folder (the usual choice for a cluster).</summary>
+    public Media.S3MediaStoreOptions? S3Media { get; init; }
+
     /// <summary>PEM files of the C2PA signing certificate chain and its key; without them a local CA in the data folder signs.</summary>
     public string? SigningCertificatePem { get; init; }
     public string? SigningKeyPem { get; init; }

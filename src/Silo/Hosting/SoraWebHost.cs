@@ -18,6 +18,11 @@ public static class SoraWebHost
         Directory.CreateDirectory(options.MediaDirectory);
         if (options.Cluster is { } cluster)
             await Postgres.PostgresSchema.ApplyAsync(cluster.ConnectionString, cancellationToken);
+        if (options.S3Media is { } s3)
+        {
+            using var bucket = new Media.S3MediaStore(s3);
+            await bucket.EnsureBucketAsync(cancellationToken);
+        }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);

@@ -5,20 +5,18 @@ using Sora.Silo.Tests.Postgres;
 namespace Sora.Silo.Tests.Cluster;
 
 /// <summary>A job whose node dies mid-way is finished by the other node of a real two-process cluster.</summary>
-public sealed class ClusterGenerationFailoverTests : IAsyncLifetime
+public sealed class ClusterGenerationFailoverTests(S3TestServer s3) : IAsyncLifetime, IClassFixture<S3TestServer>
 {
     private readonly PostgresTestDatabase _database = new();
-    // The nodes of one cluster share their keys (tokens, signing) and their media folder.
+    // The nodes of one cluster share their keys (tokens, signing) and a media bucket.
     private readonly string _data = Directory.CreateTempSubdirectory("sora-failover-data-").FullName;
-    private readonly string _media = Directory.CreateTempSubdirectory("sora-failover-media-").FullName;
 
     public Task InitializeAsync() => _database.InitializeAsync();
 
     public async Task DisposeAsync()
     {
         await _database.DisposeAsync();
-        foreach (var dir in new[] { _data, _media })
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
     }
 
     private (SoraProcess Node, int SiloPort) StartNode()
@@ -26,7 +24,7 @@ public sealed class ClusterGenerationFailoverTests : IAsyncLifetime
         var url = $"http://127.0.0.1:{SoraProcess.FreePort()}";
         var siloPort = SoraProcess.FreePort();
         var node = SoraProcess.Start(url, "serve", "--cluster", "--postgres", _database.ConnectionString,
-            "--data", _data, "--media", _media, "--urls", url,
+            "--data", _data, "--s3-endpoint", s3.Endpoint.ToString(), "--s3-bucket", "failover", "--urls", url,
             "--silo-port", siloPort.ToString(), "--gateway-port", SoraProcess.FreePort().ToString());
         return (node, siloPort);
     }
@@ -91,10 +89,14 @@ public sealed class ClusterGenerationFailoverTests : IAsyncLifetime
         Assert.InRange(takenOverWithin, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain($":{(victim == a ? portA : portB)}@", finished.GetProperty("device").GetProperty("silo").GetString());
 
-        // One video, and it is whole and authentic.
+        // The video of the job (one id per job, whichever attempt made it), whole and authentic, from the bucket.
         var videoId = finished.GetProperty("video").GetProperty("id").GetString()!;
-        Assert.Equal([videoId + ".jpg", videoId + ".mp4"], Directory.GetFiles(Path.Combine(_media, "videos")).Select(Path.GetFileName).Order());
-        var (exit, output) = await SoraProcess.RunAsync("verify", Path.Combine(_media, "videos", videoId + ".mp4"));
+        Assert.Equal("v_" + id, videoId);
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var file = Path.Combine(_data, "downloaded.mp4");
+        await File.WriteAllBytesAsync(file, await http.GetByteArrayAsync($"{survivor.Url}/media/videos/{videoId}.mp4"));
+        var (exit, output) = await SoraProcess.RunAsync("verify", file);
         Assert.True(exit == 0, output);
     }
 }
