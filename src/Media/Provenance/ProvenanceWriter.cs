@@ -53,7 +53,9 @@ public sealed class ProvenanceWriter(SigningCredentials credentials)
 
             var manifest = request.Manifest with
             {
-                Watermarks = [new WatermarkInfo("video", videoPayload.ToString("x16")), new WatermarkInfo("audio", audioPayload.ToString("x4"))],
+                Watermarks = marker.Frames / (double)request.Fps >= AudioWatermark.MinimumSeconds
+                    ? [new WatermarkInfo("video", videoPayload.ToString("x16")), new WatermarkInfo("audio", audioPayload.ToString("x4"))]
+                    : [new WatermarkInfo("video", videoPayload.ToString("x16"))],
             };
             await C2paSigner.SignAsync(unsigned, outputMp4, manifest, credentials, ct);
         }

@@ -22,6 +22,13 @@ public static class AudioWatermark
     public static readonly PayloadCode Code = new(PayloadBits);
     public static int CycleFrames => SyncSymbols + Code.CodedBits;
 
+    /// <summary>
+    /// The shortest sound that can prove the mark: one whole cycle, plus enough frames of the next cycle's sync that a
+    /// perfect sync score can clear <see cref="AudioWatermarkDetector.SyncThreshold"/> (24 symbols alone reach only √24 ≈ 4.9).
+    /// Shorter videos carry the mark but their manifests do not declare it.
+    /// </summary>
+    public static double MinimumSeconds => (CycleFrames + 6) * (double)FrameLength / SampleRate;
+
     /// <summary>The unit-RMS carrier of every frame.</summary>
     internal static readonly double[] Carrier;
     internal static readonly Complex[] CarrierSpectrum;

@@ -57,8 +57,9 @@ public sealed class LimitTests(SoraTestServer server) : IClassFixture<SoraTestSe
 
         await Check("mutation($b: String) { updateProfile(bio: $b) { id } }", new { b = Long(300) }, new { b = Long(301) }, "bio");
         await Check("mutation($d: String) { updateProfile(displayName: $d) { id } }", new { d = Long(50) }, new { d = Long(51) }, "displayName");
-        await Check("mutation($p: String!) { createVideo(input: { prompt: $p }) { id } }", new { p = Long(2000) }, new { p = Long(2001) }, "prompt");
-        await Check("mutation($p: String!) { createVideo(input: { prompt: $p }) { id } }", new { p = "x" }, new { p = "   " }, "prompt");
+        const string create = "mutation($p: String!) { createVideo(input: { prompt: $p, seconds: 1, size: \"640x360\" }) { id } }";
+        await Check(create, new { p = Long(2000) }, new { p = Long(2001) }, "prompt");
+        await Check(create, new { p = "x" }, new { p = "   " }, "prompt");
         await Check("mutation($id: ID!, $c: String) { publishVideo(id: $id, caption: $c) { id } }", new { id = video, c = Long(500) }, new { id = video, c = Long(501) }, "caption");
         await Check("mutation($id: ID!, $t: String!) { comment(videoId: $id, text: $t) { id } }", new { id = video, t = Long(1000) }, new { id = video, t = Long(1001) }, "text");
         await Check("mutation($id: ID!, $t: String!) { comment(videoId: $id, text: $t) { id } }", new { id = video, t = "ok" }, new { id = video, t = "" }, "text");

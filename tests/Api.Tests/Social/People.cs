@@ -29,12 +29,9 @@ internal static class People
     public static async Task FollowAsync(this Person person, Person target) =>
         await person.Client.DataAsync("mutation($h: String!) { follow(handle: $h) { handle } }", new { h = target.Handle });
 
-    public static async Task<string> DraftAsync(this Person person, string prompt = "a glass falls off a table", string? remixOf = null)
-    {
-        var data = await person.Client.DataAsync(
-            "mutation($i: CreateVideoInput!) { createVideo(input: $i) { id status } }", new { i = new { prompt, remixOf } });
-        return data.GetProperty("createVideo").GetProperty("id").GetString()!;
-    }
+    /// <summary>A draft made the only way there is: a (one-second, smallest) generation through createVideo.</summary>
+    public static Task<string> DraftAsync(this Person person, string prompt = "a glass falls off a table", string? remixOf = null) =>
+        Generation.Generations.GenerateDraftAsync(person, prompt, remixOf);
 
     public static async Task<string> PublishAsync(this Person person, string prompt = "a ball bounces down the stairs", string? remixOf = null, string caption = "watch this")
     {
