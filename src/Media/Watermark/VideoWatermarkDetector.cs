@@ -21,7 +21,8 @@ public sealed record VideoWatermarkResult(bool Detected, ulong? Payload, double 
 
 /// <summary>
 /// Finds the video mark in luma frames: high-pass each frame, fold it modulo the tile (for each candidate scale) into
-/// 4-pixel bins, then search the sub-cell phase and cyclic cell shift that best matches the sync cells.
+/// 4-pixel bins, sum them into cells and flatten the cells' spectrum (<see cref="CellWhitening"/>), then search the
+/// sub-cell phase and cyclic cell shift that best matches the sync cells.
 /// </summary>
 /// <remarks>
 /// False-positive bound. Under "no mark", the sync score of one alignment is a normalized correlation of 228 cell sums
@@ -37,16 +38,12 @@ public sealed class VideoWatermarkDetector
     private const int BinSize = 4;
     private const int BinsPerCell = VideoWatermark.CellSize / BinSize;
     private const int BinsPerSide = VideoWatermark.TileSize / BinSize;
-    private const int Radius = 8;
-    private const int Clip = 6;
 
     private readonly double[][] _bins = Scales.Select(_ => new double[BinsPerSide * BinsPerSide]).ToArray();
     private int[][]? _binX;
     private int[][]? _binY;
     private int _width, _height;
-    private float[] _residual = [];
-    private byte[] _luma = [];
-    private long[] _integral = [];
+    private LumaHighPass? _highPass;
 
     public int Frames { get; private set; }
 
@@ -59,12 +56,10 @@ public sealed class VideoWatermarkDetector
             _width = width; _height = height;
             _binX = Scales.Select(s => Enumerable.Range(0, width).Select(x => (int)(x / (s * BinSize)) % BinsPerSide).ToArray()).ToArray();
             _binY = Scales.Select(s => Enumerable.Range(0, height).Select(y => (int)(y / (s * BinSize)) % BinsPerSide).ToArray()).ToArray();
-            _residual = new float[width * height];
-            _luma = new byte[width * height];
-            _integral = new long[(width + 1) * (height + 1)];
+            _highPass = new LumaHighPass(width, height);
         }
-        luma[..(width * height)].CopyTo(_luma);
-        HighPass(_luma);
+        _highPass!.Apply(luma[..(width * height)]);
+        var residual = _highPass.Residual;
         for (var k = 0; k < Scales.Length; k++)
         {
             var bins = _bins[k];
@@ -73,36 +68,11 @@ public sealed class VideoWatermarkDetector
             for (var y = 0; y < height; y++)
             {
                 var row = by[y] * BinsPerSide;
-                var r = _residual.AsSpan(y * width, width);
+                var r = residual.AsSpan(y * width, width);
                 for (var x = 0; x < width; x++) bins[row + bx[x]] += r[x];
             }
         }
         Frames++;
-    }
-
-    private void HighPass(byte[] luma)
-    {
-        int w = _width, h = _height, iw = w + 1;
-        for (var y = 0; y < h; y++)
-        {
-            long rowSum = 0;
-            for (var x = 0; x < w; x++)
-            {
-                rowSum += luma[y * w + x];
-                _integral[(y + 1) * iw + x + 1] = _integral[y * iw + x + 1] + rowSum;
-            }
-        }
-        Parallel.For(0, h, y =>
-        {
-            int y0 = Math.Max(0, y - Radius), y1 = Math.Min(h, y + Radius + 1);
-            for (var x = 0; x < w; x++)
-            {
-                int x0 = Math.Max(0, x - Radius), x1 = Math.Min(w, x + Radius + 1);
-                var sum = _integral[y1 * iw + x1] - _integral[y0 * iw + x1] - _integral[y1 * iw + x0] + _integral[y0 * iw + x0];
-                var mean = (float)sum / ((y1 - y0) * (x1 - x0));
-                _residual[y * w + x] = Math.Clamp(luma[y * w + x] - mean, -Clip, Clip);
-            }
-        });
     }
 
     public VideoWatermarkResult Detect()
@@ -116,7 +86,7 @@ public sealed class VideoWatermarkDetector
             for (var py = 0; py < BinsPerCell; py++)
             for (var px = 0; px < BinsPerCell; px++)
             {
-                var cells = CellSums(_bins[k], px, py);
+                var cells = CellWhitening.Apply(CellSums(_bins[k], px, py));
                 for (var v0 = 0; v0 < n; v0++)
                 for (var u0 = 0; u0 < n; u0++)
                 {
