@@ -16,9 +16,7 @@ internal interface IUnmarkedClipSource
 /// <summary>The sources the false-positive measurement draws from.</summary>
 internal static class UnmarkedClipSources
 {
-    // Hook for the World engine: once src/Inference/World streams frames, add a source here that renders prompts with the
-    // marks off (the engine never marks; ProvenanceWriter does), e.g. new WorldEngineClips(engine, prompts).
-    public static IReadOnlyList<IUnmarkedClipSource> All { get; } = [new SyntheticUnmarkedClips()];
+    public static IReadOnlyList<IUnmarkedClipSource> All { get; } = [new WorldEngineClips(), new SyntheticUnmarkedClips()];
 }
 
 /// <summary>Synthetic clips cycling through noise, gradients and moving shapes, each kind with its own sound.</summary>
