@@ -45,7 +45,11 @@ public sealed class GenerateRun(GenerateSettings settings, TextWriter output, Te
 
     private async Task<GenerationRequest> RequestAsync(CancellationToken cancellationToken)
     {
-        var request = new GenerationRequest(settings.Prompt, settings.Seconds, settings.Width, settings.Height, settings.Fps, settings.Seed, settings.Style);
+        // One second per chunk: the encoder's pipes need that much audio ahead of the bounded video queue (smaller chunks stalled ffmpeg).
+        var request = new GenerationRequest(settings.Prompt, settings.Seconds, settings.Width, settings.Height, settings.Fps, settings.Seed, settings.Style)
+        {
+            ChunkFrames = settings.Fps,
+        };
         if (settings.PlanFile is not { } planFile) return request;
         var plan = ScenePlanJson.Read(await File.ReadAllTextAsync(planFile, cancellationToken));
         return request with { Plan = plan, Prompt = string.IsNullOrWhiteSpace(settings.Prompt) ? plan.Prompt : settings.Prompt };
