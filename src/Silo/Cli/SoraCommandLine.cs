@@ -16,6 +16,7 @@ public static class SoraCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 

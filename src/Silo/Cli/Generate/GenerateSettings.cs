@@ -1,0 +1,59 @@
+using Sora.Grains.Generation;
+using Sora.Inference.World;
+using Sora.Inference.World.Planning;
+
+namespace Sora.Silo.Cli.Generate;
+
+/// <summary>The checked options of one <c>sora generate</c> run; <see cref="Parse"/> turns bad flags into one clear line.</summary>
+public sealed record GenerateSettings(
+    string Prompt,
+    string? OutFile,
+    double Seconds,
+    int Width,
+    int Height,
+    int Fps,
+    long Seed,
+    string? Style,
+    string DataDirectory,
+    string? PlanFile,
+    string? PlanOutFile,
+    string? TraceOutFile,
+    string? ContactSheetFile,
+    string Handle)
+{
+    public static GenerateSettings Parse(string? prompt, string? outFile, double seconds, string size, int fps, long seed, string? style,
+        string data, string? planFile, string? planOut, string? traceOut, string? contactSheet, string handle)
+    {
+        prompt ??= "";
+        if (planFile is null && string.IsNullOrWhiteSpace(prompt)) throw new GenerateUsageException("--prompt is empty; describe the scene, e.g. --prompt \"a dog runs to the lake and jumps in\"");
+        if (prompt.Length > GenerationRules.MaxPromptLength) throw new GenerateUsageException($"--prompt has {prompt.Length} characters; at most {GenerationRules.MaxPromptLength} are allowed");
+        if (double.IsNaN(seconds) || seconds < GenerationRules.MinSeconds || seconds > GenerationRules.MaxSeconds)
+            throw new GenerateUsageException($"--seconds {seconds} must be between {GenerationRules.MinSeconds} and {GenerationRules.MaxSeconds}");
+        var (width, height) = ParseSize(size);
+        if (!GenerationRules.FrameRates.Contains(fps)) throw new GenerateUsageException($"--fps {fps} must be one of {string.Join(", ", GenerationRules.FrameRates)}");
+        string? normalizedStyle = null;
+        if (style is not null)
+        {
+            try { normalizedStyle = Styles.Normalize(style); }
+            catch (PlanValidationException) { throw new GenerateUsageException($"--style '{style}' is unknown; use one of {string.Join(", ", Catalog.Styles)}"); }
+        }
+        if (outFile is null && planOut is null && contactSheet is null)
+            throw new GenerateUsageException("nothing to write: give --out FILE.mp4, --plan-out plan.json or --contact-sheet sheet.png");
+        if (traceOut is not null && outFile is null) throw new GenerateUsageException("--trace-out needs --out (the trace is recorded while the video is made)");
+        if (planFile is not null && !File.Exists(planFile)) throw new GenerateUsageException($"--plan {planFile}: no such file");
+        if (string.IsNullOrWhiteSpace(handle)) throw new GenerateUsageException("--handle is empty");
+        return new GenerateSettings(prompt, outFile, seconds, width, height, fps, seed, normalizedStyle, data, planFile, planOut, traceOut, contactSheet, handle);
+    }
+
+    private static (int Width, int Height) ParseSize(string size)
+    {
+        var allowed = string.Join(", ", GenerationRules.Sizes.Select(s => $"{s.Width}x{s.Height}"));
+        var parts = size.ToLowerInvariant().Split('x');
+        if (parts.Length == 2 && int.TryParse(parts[0], out var width) && int.TryParse(parts[1], out var height) && GenerationRules.Sizes.Contains((width, height)))
+            return (width, height);
+        throw new GenerateUsageException($"--size {size} is not offered; use one of {allowed}");
+    }
+}
+
+/// <summary>A flag the user must change; printed as one line, exit code 2.</summary>
+public sealed class GenerateUsageException(string message) : Exception(message);
