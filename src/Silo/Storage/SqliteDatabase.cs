@@ -26,16 +26,16 @@ public sealed class SqliteDatabase
             DefaultTimeout = 30,
         }.ToString();
         _schema = new Lazy<Task>(() => CreateSchemaAsync(CancellationToken.None));
+        Writes = new SqliteWriteBatcher(OpenAsync);
     }
 
     public string Path { get; }
 
     /// <summary>
-    /// SQLite allows one writer at a time and makes a second one sleep in its busy handler; taking turns
-    /// here instead keeps concurrent grain writes from stalling each other (and their threads) for
-    /// milliseconds at a time. Readers never need it (WAL).
+    /// SQLite allows one writer at a time; grain writes go through this group commit instead of each taking
+    /// the write lock (and paying a commit) alone. Readers never need it (WAL).
     /// </summary>
-    public SemaphoreSlim WriteGate { get; } = new(1, 1);
+    public SqliteWriteBatcher Writes { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

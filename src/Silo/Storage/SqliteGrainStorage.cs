@@ -39,35 +39,30 @@ public sealed class SqliteGrainStorage(
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var payload = serializer.Serialize(grainState.State).ToArray();
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        AddKey(command, stateName, grainId);
-        command.Parameters.AddWithValue("$payload", payload);
-        command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O"));
-        long newVersion;
-        if (grainState.ETag is null)
+        var expected = grainState.ETag is null ? (long?)null : ParseETag(grainState.ETag, stateName, grainId);
+        var changed = await database.Writes.ExecuteAsync(command =>
         {
-            command.CommandText = """
-                INSERT INTO grain_state (grain_type, grain_id, state_name, version, payload, updated_at)
-                VALUES ($type, $id, $state, 1, $payload, $now)
-                ON CONFLICT DO NOTHING
-                """;
-            newVersion = 1;
-        }
-        else
-        {
-            var expected = ParseETag(grainState.ETag, stateName, grainId);
-            command.CommandText = """
-                UPDATE grain_state SET version = version + 1, payload = $payload, updated_at = $now
-                WHERE grain_type = $type AND grain_id = $id AND state_name = $state AND version = $expected
-                """;
-            command.Parameters.AddWithValue("$expected", expected);
-            newVersion = expected + 1;
-        }
-        int changed;
-        await database.WriteGate.WaitAsync();
-        try { changed = await command.ExecuteNonQueryAsync(); }
-        finally { database.WriteGate.Release(); }
+            AddKey(command, stateName, grainId);
+            command.Parameters.AddWithValue("$payload", payload);
+            command.Parameters.AddWithValue("$now", clock.GetUtcNow().ToString("O"));
+            if (expected is null)
+            {
+                command.CommandText = """
+                    INSERT INTO grain_state (grain_type, grain_id, state_name, version, payload, updated_at)
+                    VALUES ($type, $id, $state, 1, $payload, $now)
+                    ON CONFLICT DO NOTHING
+                    """;
+            }
+            else
+            {
+                command.CommandText = """
+                    UPDATE grain_state SET version = version + 1, payload = $payload, updated_at = $now
+                    WHERE grain_type = $type AND grain_id = $id AND state_name = $state AND version = $expected
+                    """;
+                command.Parameters.AddWithValue("$expected", expected.Value);
+            }
+        });
+        var newVersion = (expected ?? 0) + 1;
         if (changed != 1)
             throw new InconsistentStateException($"State '{stateName}' of {grainId} was changed by someone else", "unknown", grainState.ETag ?? "none");
         grainState.ETag = newVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -78,15 +73,13 @@ public sealed class SqliteGrainStorage(
     {
         if (grainState.ETag is not null)
         {
-            await using var connection = await database.OpenAsync(CancellationToken.None);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM grain_state WHERE grain_type = $type AND grain_id = $id AND state_name = $state AND version = $expected";
-            AddKey(command, stateName, grainId);
-            command.Parameters.AddWithValue("$expected", ParseETag(grainState.ETag, stateName, grainId));
-            int changed;
-            await database.WriteGate.WaitAsync();
-            try { changed = await command.ExecuteNonQueryAsync(); }
-            finally { database.WriteGate.Release(); }
+            var expected = ParseETag(grainState.ETag, stateName, grainId);
+            var changed = await database.Writes.ExecuteAsync(command =>
+            {
+                command.CommandText = "DELETE FROM grain_state WHERE grain_type = $type AND grain_id = $id AND state_name = $state AND version = $expected";
+                AddKey(command, stateName, grainId);
+                command.Parameters.AddWithValue("$expected", expected);
+            });
             if (changed != 1)
                 throw new InconsistentStateException($"State '{stateName}' of {grainId} was changed by someone else", "unknown", grainState.ETag);
         }

@@ -12,9 +12,10 @@ public sealed class RemixProvenanceTests(SoraTestServer server) : IClassFixture<
     {
         var ann = await People.SignUpAsync(server, "ann");
         var ben = await People.SignUpAsync(server, "ben");
-        var parent = await ann.PublishAsync("a red ball bounces on the beach");
+        var parent = await ann.GenerateDraftAsync("a red ball bounces on the beach");
+        await ann.Client.DataAsync("mutation($id: ID!) { publishVideo(id: $id) { status } }", new { id = parent });
 
-        var remix = await ben.DraftAsync("the ball bounces into the sea", remixOf: parent);
+        var remix = await ben.GenerateDraftAsync("the ball bounces into the sea", remixOf: parent);
 
         var view = await ben.VideoAsync(remix, "remixOf { id } credit media { url }");
         Assert.Equal(parent, view.GetProperty("remixOf").GetProperty("id").GetString());

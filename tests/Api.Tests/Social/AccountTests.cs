@@ -81,6 +81,20 @@ public sealed class AccountTests(SoraTestServer server) : IClassFixture<SoraTest
     }
 
     [Fact]
+    public async Task An_expired_token_is_refused_on_the_live_socket_too()
+    {
+        var ann = await People.SignUpAsync(server, "ann");
+        var tokens = UserTokens.LoadOrCreate(server.DataDirectory, TimeProvider.System, TimeSpan.FromDays(1));
+        var expired = tokens.Issue(new UserId(ann.Id), DateTimeOffset.UtcNow.AddSeconds(-1));
+        var init = System.Text.Json.JsonSerializer.Serialize(new { type = "connection_init", payload = new { authorization = "Bearer " + expired } });
+
+        var result = await NodeProbe.RunAsync(new { kind = "raw", url = server.WebSocketUrl, send = new[] { init } });
+
+        // graphql-transport-ws has one answer to refused credentials in connection_init: close with 4403.
+        Assert.Equal(4403, result.GetProperty("closeCode").GetInt32());
+    }
+
+    [Fact]
     public void The_signing_key_is_readable_by_its_owner_only()
     {
         var mode = File.GetUnixFileMode(Path.Combine(server.DataDirectory, UserTokens.FileName));

@@ -1,10 +1,15 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Sora.Abstractions.Errors;
+using Sora.Abstractions.Users;
+using Sora.Abstractions.Videos;
 using Sora.Api.Tests.Infrastructure;
 
 namespace Sora.Api.Tests.Social;
 
 /// <summary>Someone signed up through the API, with their own client.</summary>
-public sealed record Person(string Handle, string Id, string Token, GraphQLClient Client);
+/// <param name="Grains">The server's grains: the test-only seam for making drafts (see <see cref="People.DraftAsync"/>).</param>
+public sealed record Person(string Handle, string Id, string Token, GraphQLClient Client, IGrainFactory Grains);
 
 /// <summary>The GraphQL operations the social stories repeat.</summary>
 internal static class People
@@ -23,15 +28,30 @@ internal static class People
             new { h = handle, p = Password, d = name });
         var token = data.GetProperty("signUp").GetProperty("token").GetString()!;
         var id = data.GetProperty("signUp").GetProperty("user").GetProperty("id").GetString()!;
-        return new Person(handle, id, token, anonymous.As(token));
+        return new Person(handle, id, token, anonymous.As(token), server.Services.GetRequiredService<IGrainFactory>());
     }
 
     public static async Task FollowAsync(this Person person, Person target) =>
         await person.Client.DataAsync("mutation($h: String!) { follow(handle: $h) { handle } }", new { h = target.Handle });
 
-    /// <summary>A draft made the only way there is: a (one-second, smallest) generation through createVideo.</summary>
-    public static Task<string> DraftAsync(this Person person, string prompt = "a glass falls off a table", string? remixOf = null) =>
-        Generation.Generations.GenerateDraftAsync(person, prompt, remixOf);
+    /// <summary>
+    /// Test-only seam: makes a draft straight through the VideoGrain, as the generation pipeline does, so these
+    /// tests do not depend on the <c>createVideo</c> mutation (whose contract is tested in CreateVideoContractTests).
+    /// </summary>
+    public static async Task<string> DraftAsync(this Person person, string prompt = "a glass falls off a table", string? remixOf = null)
+    {
+        var id = VideoId.New();
+        VideoId? parent = remixOf is null ? null : new VideoId(remixOf);
+        await person.Grains.GetGrain<IVideoGrain>(id.Value).CreateDraftAsync(new DraftSpec(new UserId(person.Id), prompt, RemixOf: parent));
+        return id.Value;
+    }
+
+    /// <summary>Why the seam refused a draft: the domain error's code and message (fails when it was made).</summary>
+    public static async Task<(string Code, string Message)> DraftRefusalAsync(this Person person, string prompt, string remixOf)
+    {
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => person.DraftAsync(prompt, remixOf));
+        return (refusal.Code, refusal.Message);
+    }
 
     public static async Task<string> PublishAsync(this Person person, string prompt = "a ball bounces down the stairs", string? remixOf = null, string caption = "watch this")
     {

@@ -109,6 +109,35 @@ public sealed class SqliteGrainStorageTests : IDisposable
         Assert.Equal(["a"], read.State);
     }
 
+    [Fact]
+    public async Task Writes_arriving_together_all_land_and_a_stale_one_among_them_fails_alone()
+    {
+        var storage = NewStorage();
+        var stale = Empty();
+        await storage.WriteStateAsync("s", _grain, stale);
+        var current = new GrainState<List<string>> { State = ["current"], ETag = stale.ETag };
+        await storage.WriteStateAsync("s", _grain, current);
+
+        var others = Enumerable.Range(0, 600).Select(i => (Id: GrainId.Create("test", $"many-{i}"), State: new GrainState<List<string>> { State = [$"value {i}"] })).ToList();
+        var writes = others.Select(o => storage.WriteStateAsync("s", o.Id, o.State)).ToList();
+        stale.State.Add("stale");
+        var staleWrite = storage.WriteStateAsync("s", _grain, stale);
+
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => staleWrite);
+        var fresh = NewStorage();
+        foreach (var (id, state) in others)
+        {
+            var read = Empty();
+            await fresh.ReadStateAsync("s", id, read);
+            Assert.Equal(state.State, read.State);
+            Assert.Equal(state.ETag, read.ETag);
+        }
+        var kept = Empty();
+        await fresh.ReadStateAsync("s", _grain, kept);
+        Assert.Equal(["current"], kept.State);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
