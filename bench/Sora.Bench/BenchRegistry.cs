@@ -5,6 +5,7 @@ internal static class BenchRegistry
 {
     public static IEnumerable<Command> All =>
     [
+        Sora.Bench.World.WorldBench.Create(),
         RenderBench.Command(),
         SoundBench.Create(),
         Sora.Bench.Watermark.WatermarkBench.Create(),

@@ -45,10 +45,9 @@ public sealed class GenerateRun(GenerateSettings settings, TextWriter output, Te
 
     private async Task<GenerationRequest> RequestAsync(CancellationToken cancellationToken)
     {
-        // One second per chunk: the encoder's pipes need that much audio ahead of the bounded video queue (smaller chunks stalled ffmpeg).
         var request = new GenerationRequest(settings.Prompt, settings.Seconds, settings.Width, settings.Height, settings.Fps, settings.Seed, settings.Style)
         {
-            ChunkFrames = settings.Fps,
+            ChunkFrames = settings.Fps, // whole seconds: nothing previews these chunks, so fewer hand-offs
         };
         if (settings.PlanFile is not { } planFile) return request;
         var plan = ScenePlanJson.Read(await File.ReadAllTextAsync(planFile, cancellationToken));
@@ -58,7 +57,11 @@ public sealed class GenerateRun(GenerateSettings settings, TextWriter output, Te
     private async Task WriteVideoAsync(GenerationRequest request, ScenePlan plan, string outFile, CancellationToken cancellationToken)
     {
         using var credentials = SigningCredentials.Load(new SigningKeyOptions { DataDirectory = settings.DataDirectory });
-        var provenance = new ProvenanceRequest(Guid.NewGuid().ToString("N"), CliIssuer, settings.Handle, request.Width, request.Height, request.Fps,
+        // The id (and so both marks and the visible mark's path) follows from what is rendered: the same plan, seed, size
+        // and handle give the same frames, run after run.
+        var videoId = "cli_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{PlanHash(plan)}\n{request.Seed}\n{request.Width}x{request.Height}@{request.Fps}\n{settings.Handle}")))[..32];
+        var provenance = new ProvenanceRequest(videoId, CliIssuer, settings.Handle, request.Width, request.Height, request.Fps,
             new ManifestDefinition
             {
                 Title = Path.GetFileName(outFile),

@@ -41,7 +41,9 @@ public sealed record GenerateSettings(
             throw new GenerateUsageException("nothing to write: give --out FILE.mp4, --plan-out plan.json or --contact-sheet sheet.png");
         if (traceOut is not null && outFile is null) throw new GenerateUsageException("--trace-out needs --out (the trace is recorded while the video is made)");
         if (planFile is not null && !File.Exists(planFile)) throw new GenerateUsageException($"--plan {planFile}: no such file");
-        if (string.IsNullOrWhiteSpace(handle)) throw new GenerateUsageException("--handle is empty");
+        // The same rule as sign-up, so the visible mark can always draw it.
+        try { handle = Sora.Abstractions.Users.Handle.Normalize(handle.TrimStart('@'), "--handle"); }
+        catch (Sora.Abstractions.Errors.DomainException e) { throw new GenerateUsageException(e.Message); }
         return new GenerateSettings(prompt, outFile, seconds, width, height, fps, seed, normalizedStyle, data, planFile, planOut, traceOut, contactSheet, handle);
     }
 
