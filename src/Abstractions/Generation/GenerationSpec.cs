@@ -26,4 +26,6 @@ public sealed record GenerationSpec(
     [Id(10)] public string? RemixOf { get; init; }
     /// <summary>The creator's handle, drawn into the visible watermark.</summary>
     [Id(11)] public string OwnerHandle { get; init; } = "";
+    /// <summary>Whether the signed manifest may carry the prompt text (private unless the creator says so).</summary>
+    [Id(12)] public bool SharePrompt { get; init; }
 }

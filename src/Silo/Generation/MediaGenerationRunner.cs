@@ -53,7 +53,7 @@ public sealed partial class MediaGenerationRunner(
             var provenance = new ProvenanceRequest(videoId, IssuerOf(credentials.Value), spec.OwnerHandle, spec.Width, spec.Height, spec.Fps, new ManifestDefinition
             {
                 Title = $"Sora video {videoId}",
-                Generation = new GenerationInfo(engineName, engineVersion, spec.Seed, Hash(planJson)),
+                Generation = new GenerationInfo(engineName, engineVersion, spec.Seed, Hash(planJson), spec.SharePrompt ? spec.Prompt : null),
                 ParentFile = parentFile,
             });
 

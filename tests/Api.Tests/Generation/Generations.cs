@@ -9,11 +9,12 @@ internal static class Generations
 {
     public const string EventFields = "kind sequence chunkIndex frames previewUrl initSegmentUrl fraction code message video { id status media { url posterUrl } }";
 
-    public static async Task<string> CreateAsync(this Person person, string prompt, double seconds = 1, string size = "640x360", long seed = 1, string? remixOf = null, string? clientMutationId = null)
+    public static async Task<string> CreateAsync(this Person person, string prompt, double seconds = 1, string size = "640x360", long seed = 1, string? remixOf = null,
+        string? clientMutationId = null, bool sharePrompt = false)
     {
         var data = await person.Client.DataAsync(
             "mutation($i: CreateVideoInput!) { createVideo(input: $i) { id status } }",
-            new { i = new { prompt, seconds, size, seed, remixOf, clientMutationId } });
+            new { i = new { prompt, seconds, size, seed, remixOf, clientMutationId, sharePrompt } });
         return data.GetProperty("createVideo").GetProperty("id").GetString()!;
     }
 

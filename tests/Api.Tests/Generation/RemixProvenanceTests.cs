@@ -27,4 +27,26 @@ public sealed class RemixProvenanceTests(SoraTestServer server) : IClassFixture<
         Assert.True(manifest.Valid, string.Join("; ", manifest.Failures));
         Assert.Contains(manifest.Ingredients, i => i.StartsWith("parentOf", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_prompt_is_in_the_signed_manifest_only_when_the_creator_shares_it()
+    {
+        var ann = await People.SignUpAsync(server, "ann");
+        const string shared = "a zebra named quillfeather jumps over a fence", kept = "a zebra named marrowgloom jumps over a fence";
+
+        var sharedFile = await DownloadAsync(ann, await ann.WaitAsync(await ann.CreateAsync(shared, sharePrompt: true)));
+        var keptFile = await DownloadAsync(ann, await ann.WaitAsync(await ann.CreateAsync(kept)));
+
+        // CBOR keeps text as UTF-8, so a recorded prompt is in the file's bytes verbatim.
+        Assert.True(Contains(sharedFile, shared), "a shared prompt is missing from the manifest");
+        Assert.False(Contains(keptFile, kept), "a private prompt leaked into the file");
+    }
+
+    private async Task<byte[]> DownloadAsync(Person person, System.Text.Json.JsonElement generation)
+    {
+        var url = generation.GetProperty("video").GetProperty("media").GetProperty("url").GetString()!;
+        return await (await person.FetchAsync(server, url)).Content.ReadAsByteArrayAsync();
+    }
+
+    private static bool Contains(byte[] file, string text) => file.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
 }

@@ -179,6 +179,11 @@ public sealed class GenerateCommandTests : IDisposable
         var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16));
         var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20));
         Assert.True(width * height >= 8 * 160 * 90, $"{width}x{height} is too small for 8 tiles");
+        // Kept for people to look at: artifacts/contact-sheet.png in the checkout (not committed).
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Sora.sln"))) root = Path.GetDirectoryName(root)!;
+        Directory.CreateDirectory(Path.Combine(root, "artifacts"));
+        File.Copy(sheet, Path.Combine(root, "artifacts", "contact-sheet.png"), overwrite: true);
     }
 
     public void Dispose()

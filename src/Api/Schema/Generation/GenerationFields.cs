@@ -52,6 +52,7 @@ internal static class GenerationFields
             CameoIds = input.CameoIds ?? [],
             RemixOf = input.RemixOf,
             OwnerHandle = profile.Handle,
+            SharePrompt = input.SharePrompt,
         };
         var id = GenerationIds.For(me.Value, input.ClientMutationId);
         return await context.Grains().GetGrain<IGenerationGrain>(id).SubmitAsync(spec);
