@@ -30,8 +30,8 @@ public static class Mp4Remuxer
     public static async Task PosterAsync(string video, string jpeg, TimeSpan at, CancellationToken ct = default)
     {
         var seconds = at.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-        // -ss after -i decodes up to the instant: exact, and cheap for short videos.
-        var frame = await Ffmpeg.RunAsync(["-i", video, "-ss", seconds, "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", "pipe:1"], ct: ct);
+        // -ss before -i seeks to the key frame before the instant and decodes only from there (still exact).
+        var frame = await Ffmpeg.RunAsync(["-ss", seconds, "-i", video, "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", "pipe:1"], ct: ct);
         if (frame.Length == 0)
             frame = await Ffmpeg.RunAsync(["-i", video, "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", "pipe:1"], ct: ct);
         await File.WriteAllBytesAsync(jpeg, frame, ct);

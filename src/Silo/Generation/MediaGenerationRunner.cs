@@ -107,7 +107,7 @@ public sealed partial class MediaGenerationRunner(
         string scratch, JobProgress progress, CancellationToken ct)
     {
         var segments = new List<string>();
-        await FragmentedMp4Encoder.EncodeAsync(marked, settings, options.FramesPerChunk, async (segment, token) =>
+        await FragmentedMp4Encoder.EncodeAsync(marked, settings with { Preset = options.EncoderPreset }, options.FramesPerChunk, async (segment, token) =>
         {
             var local = Path.Combine(scratch, segment.IsInit ? "init.mp4" : $"{segment.Index:D4}.m4s");
             await File.WriteAllBytesAsync(local, segment.Bytes, token);
