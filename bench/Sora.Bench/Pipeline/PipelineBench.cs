@@ -4,9 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Sora.Bench.Feed;
 using Sora.Inference;
-using Sora.Inference.World;
-using Sora.Inference.World.Rendering;
-using Sora.Inference.World.Sound;
+using Sora.Bench.Shared;
 
 namespace Sora.Bench.Pipeline;
 
@@ -31,9 +29,9 @@ internal static class PipelineBench
             var count = Math.Max(1, parsed.GetValue(runs));
             Console.WriteLine($"pipeline: World engine, \"{Prompt}\", {request.Seconds} s at {width}x{height}, 24 fps, {Environment.ProcessorCount} cores, {count} runs each");
 
-            await EngineAloneAsync(request, ct); // warm-up: JIT and caches
-            var engine = new List<(double First, double Total)>();
-            for (var i = 0; i < count; i++) engine.Add(await EngineAloneAsync(request, ct));
+            await EngineTiming.RunAsync(request, ct); // warm-up: JIT and caches
+            var engine = new List<(double First, double Wall)>();
+            for (var i = 0; i < count; i++) engine.Add(await EngineTiming.RunAsync(request, ct));
 
             await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct);
             var token = await SignUpAsync(host.GraphQLUrl, ct);
@@ -41,25 +39,15 @@ internal static class PipelineBench
             var server = new List<(double First, double Total)>();
             for (var i = 0; i < count; i++) server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
 
-            var engineTotal = Median(engine.Select(r => r.Total));
-            var serverTotal = Median(server.Select(r => r.Total));
+            var engineTotal = EngineTiming.Median(engine.Select(r => r.Wall));
+            var serverTotal = EngineTiming.Median(server.Select(r => r.Total));
             Console.WriteLine($"{"",-34} {"first chunk (s)",16} {"total (s)",10} {"real-time factor",17}");
-            Console.WriteLine($"{"engine alone (render + sound)",-34} {Median(engine.Select(r => r.First)),16:F3} {engineTotal,10:F2} {request.Seconds / engineTotal,17:F2}");
-            Console.WriteLine($"{"server: submit → chunk → COMPLETED",-34} {Median(server.Select(r => r.First)),16:F3} {serverTotal,10:F2} {request.Seconds / serverTotal,17:F2}");
+            Console.WriteLine($"{"engine alone (render + sound)",-34} {EngineTiming.Median(engine.Select(r => r.First)),16:F3} {engineTotal,10:F2} {request.Seconds / engineTotal,17:F2}");
+            Console.WriteLine($"{"server: submit → chunk → COMPLETED",-34} {EngineTiming.Median(server.Select(r => r.First)),16:F3} {serverTotal,10:F2} {request.Seconds / serverTotal,17:F2}");
             Console.WriteLine($"pipeline overhead (marks, encode, store, remux, sign, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians)");
             return 0;
         });
         return command;
-    }
-
-    private static async Task<(double First, double Total)> EngineAloneAsync(GenerationRequest request, CancellationToken ct)
-    {
-        var engine = new WorldEngine(new RasterRenderer(), new EventSoundSynthesizer());
-        var clock = Stopwatch.StartNew();
-        double first = -1;
-        await foreach (var _ in engine.GenerateAsync(request, ct))
-            if (first < 0) first = clock.Elapsed.TotalSeconds;
-        return (first, clock.Elapsed.TotalSeconds);
     }
 
     private static async Task<(double First, double Total)> ThroughServerAsync(string url, string token, GenerationRequest request, long seed, CancellationToken ct)
@@ -102,9 +90,4 @@ internal static class PipelineBench
         return (int.Parse(parts[0]), int.Parse(parts[1]));
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
-    }
 }

@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Sora.Inference;
-using Sora.Inference.World;
-using Sora.Inference.World.Rendering;
-using Sora.Inference.World.Sound;
+using Sora.Bench.Shared;
 using Sora.Media.Encoding;
 using Sora.Media.Provenance;
 
@@ -34,8 +32,8 @@ internal static class WorldBench
             foreach (var (width, height) in new[] { (854, 480), (1280, 720) })
             {
                 var request = new GenerationRequest(Prompt, length, width, height, 24, Seed: 1) { ChunkFrames = 12 };
-                await EngineAloneAsync(request, ct); // warm-up
-                Report(width, height, "engine (frames + sound)", length, await MeasureAsync(count, () => EngineAloneAsync(request, ct)));
+                await EngineTiming.RunAsync(request, ct); // warm-up
+                Report(width, height, "engine (frames + sound)", length, await MeasureAsync(count, () => EngineTiming.RunAsync(request, ct)));
                 Report(width, height, "+ marks, encode, C2PA sign", length, await MeasureAsync(count, () => ThroughProvenanceAsync(request, credentials, keys, ct)));
             }
             Directory.Delete(keys, recursive: true);
@@ -46,10 +44,10 @@ internal static class WorldBench
 
     private static void Report(int width, int height, string path, double seconds, List<(double First, double Wall, double Cpu)> results)
     {
-        var first = Median(results.Select(r => r.First));
-        var wall = Median(results.Select(r => r.Wall));
+        var first = EngineTiming.Median(results.Select(r => r.First));
+        var wall = EngineTiming.Median(results.Select(r => r.Wall));
         // CPU time is the fairer figure when other work shares the cores: wall ≈ CPU / cores on an idle machine.
-        Console.WriteLine($"{width + "x" + height,-10} {path,-28} {first,16:F3} {wall,9:F2} {seconds / wall,12:F2} {Median(results.Select(r => r.Cpu)),8:F2}");
+        Console.WriteLine($"{width + "x" + height,-10} {path,-28} {first,16:F3} {wall,9:F2} {seconds / wall,12:F2} {EngineTiming.Median(results.Select(r => r.Cpu)),8:F2}");
     }
 
     private static async Task<List<(double, double, double)>> MeasureAsync(int count, Func<Task<(double, double)>> run)
@@ -64,19 +62,9 @@ internal static class WorldBench
         return results;
     }
 
-    private static async Task<(double First, double Wall)> EngineAloneAsync(GenerationRequest request, CancellationToken ct)
-    {
-        var engine = new WorldEngine(new RasterRenderer(), new EventSoundSynthesizer());
-        var clock = Stopwatch.StartNew();
-        double first = -1;
-        await foreach (var _ in engine.GenerateAsync(request, ct))
-            if (first < 0) first = clock.Elapsed.TotalSeconds;
-        return (first, clock.Elapsed.TotalSeconds);
-    }
-
     private static async Task<(double First, double Wall)> ThroughProvenanceAsync(GenerationRequest request, SigningCredentials credentials, string folder, CancellationToken ct)
     {
-        var engine = new WorldEngine(new RasterRenderer(), new EventSoundSynthesizer());
+        var engine = EngineTiming.CreateEngine();
         var output = Path.Combine(folder, "bench.mp4");
         var clock = Stopwatch.StartNew();
         double first = -1;
@@ -99,9 +87,4 @@ internal static class WorldBench
             yield return new FrameChunk(chunk.Width, chunk.Height, MemoryMarshal.AsMemory(chunk.Rgb24), MemoryMarshal.AsMemory(chunk.Audio));
     }
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
-    }
 }

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using Sora.Inference;
+using Sora.Inference.World;
+using Sora.Inference.World.Rendering;
+using Sora.Inference.World.Sound;
+
+namespace Sora.Bench.Shared;
+
+/// <summary>The World engine timed alone (frames and sound, nothing after), and the median the benches report.</summary>
+internal static class EngineTiming
+{
+    public static WorldEngine CreateEngine() => new(new RasterRenderer(), new EventSoundSynthesizer());
+
+    /// <summary>Seconds to the first chunk and to the last.</summary>
+    public static async Task<(double First, double Wall)> RunAsync(GenerationRequest request, CancellationToken ct)
+    {
+        var engine = CreateEngine();
+        var clock = Stopwatch.StartNew();
+        double first = -1;
+        await foreach (var _ in engine.GenerateAsync(request, ct))
+            if (first < 0) first = clock.Elapsed.TotalSeconds;
+        return (first, clock.Elapsed.TotalSeconds);
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}
