@@ -24,7 +24,11 @@ internal static class PipelineBench
         var command = new Command("pipeline", "Time to first chunk and wall time through the server vs the engine alone") { runs, seconds, size };
         command.SetAction(async (parsed, ct) =>
         {
-            var (width, height) = ParseSize(parsed.GetValue(size)!);
+            if (!Sora.Abstractions.Generation.FrameSize.TryParse(parsed.GetValue(size), out var width, out var height))
+            {
+                Console.Error.WriteLine($"sora bench pipeline: --size {parsed.GetValue(size)} is not WIDTHxHEIGHT");
+                return 2;
+            }
             var request = new GenerationRequest(Prompt, parsed.GetValue(seconds), width, height, 24, Seed: 1) { ChunkFrames = 12 };
             var count = Math.Max(1, parsed.GetValue(runs));
             Console.WriteLine($"pipeline: World engine, \"{Prompt}\", {request.Seconds} s at {width}x{height}, 24 fps, {Environment.ProcessorCount} cores, {count} runs each");
@@ -84,10 +88,5 @@ internal static class PipelineBench
         return body.GetProperty("data");
     }
 
-    private static (int, int) ParseSize(string size)
-    {
-        var parts = size.Split('x');
-        return (int.Parse(parts[0]), int.Parse(parts[1]));
-    }
 
 }

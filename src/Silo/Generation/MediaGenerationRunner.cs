@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -158,7 +159,7 @@ public sealed partial class MediaGenerationRunner(
     }
 
     /// <summary>Which Sora instance issued a video (the low 16 bits of its video mark): derived from the signing certificate.</summary>
-    private static ushort IssuerOf(SigningCredentials signer) => (ushort)(SHA256.HashData(signer.Leaf.RawData)[0] << 8 | SHA256.HashData(signer.Leaf.RawData)[1]);
+    private static ushort IssuerOf(SigningCredentials signer) => BinaryPrimitives.ReadUInt16BigEndian(SHA256.HashData(signer.Leaf.RawData));
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

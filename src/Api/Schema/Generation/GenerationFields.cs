@@ -88,8 +88,7 @@ internal static class GenerationFields
 
     private static (int Width, int Height) ParseSize(string size)
     {
-        var parts = size.Split('x');
-        if (parts.Length == 2 && int.TryParse(parts[0], out var width) && int.TryParse(parts[1], out var height)) return (width, height);
+        if (FrameSize.TryParse(size, out var width, out var height)) return (width, height);
         throw DomainException.BadInput("size", $"size '{size}' is not WIDTHxHEIGHT, e.g. 854x480");
     }
 }

@@ -50,8 +50,7 @@ public sealed record GenerateSettings(
     private static (int Width, int Height) ParseSize(string size)
     {
         var allowed = string.Join(", ", GenerationRules.Sizes.Select(s => $"{s.Width}x{s.Height}"));
-        var parts = size.ToLowerInvariant().Split('x');
-        if (parts.Length == 2 && int.TryParse(parts[0], out var width) && int.TryParse(parts[1], out var height) && GenerationRules.Sizes.Contains((width, height)))
+        if (Sora.Abstractions.Generation.FrameSize.TryParse(size.ToLowerInvariant(), out var width, out var height) && GenerationRules.Sizes.Contains((width, height)))
             return (width, height);
         throw new GenerateUsageException($"--size {size} is not offered; use one of {allowed}");
     }
