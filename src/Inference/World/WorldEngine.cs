@@ -52,12 +52,11 @@ public sealed class WorldEngine(IFrameRenderer renderer, ISoundSynthesizer synth
         var request = run.Request;
         var frameBytes = request.Width * request.Height * 3;
         var rgb = new byte[frameBytes * count];
-        for (var i = 0; i < count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var frame = run.NextFrame(first + i);
-            renderer.Render(run.Look, frame, rgb.AsSpan(i * frameBytes, frameBytes));
-        }
+        // The simulation steps frame by frame; the renderer may then draw the chunk's frames side by side.
+        var frames = new SceneFrame[count];
+        for (var i = 0; i < count; i++) frames[i] = run.NextFrame(first + i);
+        renderer.RenderFrames(run.Look, frames, rgb, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         // Every sound that starts before the chunk's last sample must be known before its audio is made.
         run.AdvanceTo((first + count) / (double)request.Fps);
         var startSample = MediaChunk.SampleOfFrame(first, request.Fps);

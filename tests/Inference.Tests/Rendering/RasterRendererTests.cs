@@ -21,6 +21,32 @@ public sealed class RasterRendererTests
     }
 
     [Fact]
+    public void Frames_drawn_side_by_side_are_the_frames_drawn_one_by_one()
+    {
+        var look = ShowcaseScene.Look(width: 160, height: 96, style: "anime");
+        var frames = Enumerable.Range(0, 5).Select(i => ShowcaseScene.Frame(i, i / 24.0)).ToArray();
+        var batch = new byte[frames.Length * 160 * 96 * 3];
+        IFrameRenderer renderer = new RasterRenderer();
+        renderer.RenderFrames(look, frames, batch);
+
+        for (var i = 0; i < frames.Length; i++)
+            Assert.Equal(RenderProbe.Render(look, frames[i]), batch.AsSpan(i * 160 * 96 * 3, 160 * 96 * 3).ToArray());
+        var error = Assert.Throws<ArgumentException>(() => renderer.RenderFrames(look, frames, new byte[10]));
+        Assert.Contains("5 frames of 160×96×3 bytes", error.Message);
+    }
+
+    [Fact]
+    public void Rendering_a_batch_stops_when_cancelled()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var look = ShowcaseScene.Look(width: 64, height: 48);
+        var frames = Enumerable.Range(0, 4).Select(i => ShowcaseScene.Frame(i, i / 24.0)).ToArray();
+        IFrameRenderer renderer = new RasterRenderer();
+        Assert.ThrowsAny<OperationCanceledException>(() => renderer.RenderFrames(look, frames, new byte[4 * 64 * 48 * 3], cancel.Token));
+    }
+
+    [Fact]
     public void A_near_box_hides_a_far_sphere_where_they_overlap()
     {
         var camera = RenderProbe.FrontCamera;

@@ -27,9 +27,9 @@ internal sealed class EnvironmentGround
         this.time = time;
         indoor = environment is EnvironmentKind.Kitchen or EnvironmentKind.Room;
         // The room grows around a camera that would otherwise stand outside it.
-        roomHalfX = MathF.Max(6, MathF.Abs(eye.X) + 1.5f);
-        roomHalfZ = MathF.Max(6, MathF.Abs(eye.Z) + 1.5f);
-        roomHeight = MathF.Max(3.2f, eye.Y + 0.8f);
+        roomHalfX = float.MaxNative(6, MathF.Abs(eye.X) + 1.5f);
+        roomHalfZ = float.MaxNative(6, MathF.Abs(eye.Z) + 1.5f);
+        roomHeight = float.MaxNative(3.2f, eye.Y + 0.8f);
     }
 
     /// <summary>Traces one pixel's ray; returns the item hit and its view depth (ray has unit forward component).</summary>
@@ -83,7 +83,7 @@ internal sealed class EnvironmentGround
     public Vector3 Albedo(int item, Vector3 p, float distance, ref Vector3 normal, out float gloss)
     {
         gloss = 0;
-        var detail = Math.Clamp(1.2f - distance / 50, 0, 1);
+        var detail = float.ClampNative(1.2f - distance / 50, 0, 1);
         if (item == SceneItem.Sea) return Sea(p, detail, ref normal, out gloss);
         if (item == SceneItem.Wall) return Wall(p, normal, detail);
         switch (environment)
@@ -92,7 +92,7 @@ internal sealed class EnvironmentGround
             {
                 var grain = Noise.Value(p.X * 6, p.Z * 6, 1) * detail;
                 var sand = new Vector3(0.72f, 0.6f, 0.42f) * (0.9f + 0.15f * grain);
-                var wet = Math.Clamp((p.Z - BeachWaterline) / 2.5f, 0, 1);
+                var wet = float.ClampNative((p.Z - BeachWaterline) / 2.5f, 0, 1);
                 gloss = (1 - wet) * 0.3f;
                 return Vector3.Lerp(sand * 0.6f, sand, wet);
             }
@@ -105,7 +105,7 @@ internal sealed class EnvironmentGround
                 var rockiness = NoiseTexture.Sample(p.X * 0.05f + 0.3f, p.Z * 0.05f);
                 var rock = new Vector3(0.42f, 0.4f, 0.38f) * (0.8f + 0.4f * NoiseTexture.Sample(p.X * 0.5f, p.Z * 0.5f + 0.2f));
                 var grass = Grass(p, detail) * new Vector3(1.25f, 1.05f, 0.8f);
-                return Vector3.Lerp(grass, rock, Math.Clamp((rockiness - 0.42f) * 6, 0, 1));
+                return Vector3.Lerp(grass, rock, float.ClampNative((rockiness - 0.42f) * 6, 0, 1));
             }
             case EnvironmentKind.Street:
             case EnvironmentKind.CityNight:
@@ -163,7 +163,7 @@ internal sealed class EnvironmentGround
     private static Vector3 Grass(Vector3 p, float detail)
     {
         var patch = NoiseTexture.Sample(p.X * 0.03f, p.Z * 0.03f);
-        var blades = NoiseTexture.Sample(p.X * 0.9f, p.Z * 0.9f) * detail;
+        var blades = detail > 0 ? NoiseTexture.Sample(p.X * 0.9f, p.Z * 0.9f) * detail : 0;
         var grass = Vector3.Lerp(new Vector3(0.13f, 0.3f, 0.07f), new Vector3(0.3f, 0.42f, 0.12f), patch);
         return grass * (0.85f + 0.3f * blades);
     }

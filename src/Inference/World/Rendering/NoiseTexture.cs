@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Sora.Inference.World.Rendering;
 
 /// <summary>
@@ -8,7 +11,9 @@ internal static class NoiseTexture
 {
     private const int Size = 256;
     private const int Mask = Size - 1;
-    private static readonly float[] Texels = Build();
+    // One extra column and row repeat the first, so a bilinear lookup never wraps inside the table.
+    private const int Stride = Size + 1;
+    private static readonly float[] Texels = Pad(Build());
 
     /// <summary>Noise in [0, 1] with a period of one unit in each axis; a unit holds 8 coarse features.</summary>
     public static float Sample(float u, float v)
@@ -20,10 +25,23 @@ internal static class NoiseTexture
         var ix = (int)(long)fx & Mask;
         var iy = (int)(long)fy & Mask;
         float tx = x - fx, ty = y - fy;
-        int ix1 = (ix + 1) & Mask, iy1 = (iy + 1) & Mask;
-        var top = Texels[iy * Size + ix] + (Texels[iy * Size + ix1] - Texels[iy * Size + ix]) * tx;
-        var bottom = Texels[iy1 * Size + ix] + (Texels[iy1 * Size + ix1] - Texels[iy1 * Size + ix]) * tx;
-        return top + (bottom - top) * ty;
+        // Masked indices stay inside the padded table, so the four reads skip bounds checks.
+        ref var corner = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Texels), iy * Stride + ix);
+        var a = corner;
+        var b = Unsafe.Add(ref corner, 1);
+        var c = Unsafe.Add(ref corner, Stride);
+        var d = Unsafe.Add(ref corner, Stride + 1);
+        var top = a + (b - a) * tx;
+        return top + (c + (d - c) * tx - top) * ty;
+    }
+
+    private static float[] Pad(float[] texels)
+    {
+        var padded = new float[Stride * Stride];
+        for (var y = 0; y < Stride; y++)
+        for (var x = 0; x < Stride; x++)
+            padded[y * Stride + x] = texels[(y & Mask) * Size + (x & Mask)];
+        return padded;
     }
 
     private static float[] Build()

@@ -15,97 +15,52 @@ public sealed class RasterRenderer : IFrameRenderer
     public const int MaxWidth = 3840;
     public const int MaxHeight = 2160;
 
-    private readonly MeshCache meshes = new();
-    private readonly TriangleSetup setup = new();
-    private readonly BandBins bins = new();
-    private readonly ShadowMap shadows = new();
-    private readonly FrameBuffers buffers = new();
+    /// <summary>Frames of a batch in flight at once: one frame's serial setup overlaps another's shading.</summary>
+    private const int FramesInFlight = 2;
+
+    private readonly FrameWorkspace[] workspaces = [new(), new()];
 
     public void Render(SceneLook look, SceneFrame frame, Span<byte> rgb24)
     {
         ArgumentNullException.ThrowIfNull(look);
         ArgumentNullException.ThrowIfNull(frame);
         Validate(look, frame, rgb24.Length);
-        var environment = EnvironmentKinds.Parse(look.Environment);
-        var style = StyleProfile.Parse(look.Style);
-        int width = look.Width, height = look.Height;
-
-        var camera = new ViewCamera(frame.Camera, width, height);
-        var atmosphere = Atmosphere.For(look);
-        var time = (float)frame.Time;
-        buffers.Ensure(width, height);
-        setup.Build(camera, frame.Bodies, frame.Water, meshes);
-        shadows.Build(setup.Casters, atmosphere.SunDirection);
-        bins.Fill(setup.Triangles, height);
-
-        var sky = new SkyBackdrop(environment, atmosphere, time);
-        var ground = new EnvironmentGround(environment, camera.Eye, frame.Water, time);
-        var wet = look.Weather == "rain" && environment is not (EnvironmentKind.Kitchen or EnvironmentKind.Room or EnvironmentKind.Space or EnvironmentKind.Underwater);
-        var shader = new SurfaceShader(atmosphere, sky, ground, shadows, style, frame.Bodies, camera.Eye, wet);
-        var weather = new WeatherOverlay(IsOutdoor(environment) ? look.Weather : "clear", time, width);
-        var post = new StylePass(buffers, style, weather, frame.Index);
-
-        Parallel.For(0, bins.BandCount, band =>
-        {
-            var top = band * BandBins.BandHeight;
-            var bottom = Math.Min(top + BandBins.BandHeight, height);
-            PrepareBand(camera, ground, top, bottom);
-            BandRasterizer.Draw(buffers, setup.Triangles, bins.Band(band), top, bottom);
-            ShadeBand(camera, shader, top, bottom);
-        });
-
-        unsafe
-        {
-            fixed (byte* pixels = &MemoryMarshal.GetReference(rgb24))
-            {
-                var address = (nint)pixels;
-                var stride = width * 3;
-                Parallel.For(0, bins.BandCount, band =>
-                {
-                    var bottom = Math.Min((band + 1) * BandBins.BandHeight, height);
-                    for (var y = band * BandBins.BandHeight; y < bottom; y++)
-                        post.Row(y, new Span<byte>((byte*)address + (long)y * stride, stride));
-                });
-            }
-        }
+        workspaces[0].Render(look, frame, rgb24);
     }
 
-    /// <summary>What each pixel of the last frame shows: a body's index in <see cref="SceneFrame.Bodies"/>, or a negative code for the environment, water and sky.</summary>
-    internal ReadOnlySpan<int> LastItems => buffers.Item;
-
-    private void PrepareBand(in ViewCamera camera, EnvironmentGround ground, int top, int bottom)
+    /// <summary>
+    /// Renders consecutive frames into one buffer, several at a time. Each frame is drawn wholly by one workspace
+    /// from its own inputs, so the bytes are the same as rendering the frames one by one.
+    /// </summary>
+    public unsafe void RenderFrames(SceneLook look, IReadOnlyList<SceneFrame> frames, Span<byte> rgb24, CancellationToken cancellationToken = default)
     {
-        var width = camera.Width;
-        for (var y = top; y < bottom; y++)
+        ArgumentNullException.ThrowIfNull(look);
+        ArgumentNullException.ThrowIfNull(frames);
+        var frameBytes = (long)look.Width * look.Height * 3;
+        if (rgb24.Length != frameBytes * frames.Count)
+            throw new ArgumentException($"The RGB24 buffer must hold {frames.Count} frames of {look.Width}×{look.Height}×3 bytes, but it holds {rgb24.Length}.", nameof(rgb24));
+        foreach (var frame in frames)
         {
-            var row = y * width;
-            for (var x = 0; x < width; x++)
-            {
-                var i = row + x;
-                buffers.Item[i] = ground.Hit(camera.Eye, camera.Ray(x, y), out buffers.Depth[i], out buffers.Normal[i]);
-                buffers.ClearDepth[i] = float.PositiveInfinity;
-                buffers.ClearItem[i] = SceneItem.Sky;
-            }
+            ArgumentNullException.ThrowIfNull(frame, nameof(frames));
+            Validate(look, frame, (int)frameBytes);
         }
+        if (frames.Count == 0) return;
+        fixed (byte* pixels = &MemoryMarshal.GetReference(rgb24))
+        {
+            var address = (nint)pixels;
+            var slots = Math.Min(FramesInFlight, frames.Count);
+            // Slot k renders frames k, k + slots, …: a fixed assignment, so no workspace is shared.
+            Parallel.For(0, slots, new ParallelOptions { MaxDegreeOfParallelism = slots }, slot =>
+            {
+                for (var i = slot; i < frames.Count && !cancellationToken.IsCancellationRequested; i += slots)
+                    workspaces[slot].Render(look, frames[i], new Span<byte>((byte*)address + i * frameBytes, (int)frameBytes));
+            });
+        }
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private void ShadeBand(in ViewCamera camera, SurfaceShader shader, int top, int bottom)
-    {
-        var width = camera.Width;
-        for (var y = top; y < bottom; y++)
-        {
-            var row = y * width;
-            for (var x = 0; x < width; x++)
-            {
-                var i = row + x;
-                buffers.Color[i] = shader.Shade(camera.Ray(x, y), buffers.Item[i], buffers.Depth[i], buffers.Normal[i],
-                    buffers.ClearItem[i], buffers.ClearDepth[i], buffers.ClearNormal[i]);
-            }
-        }
-    }
-
-    private static bool IsOutdoor(EnvironmentKind environment) =>
-        environment is not (EnvironmentKind.Kitchen or EnvironmentKind.Room or EnvironmentKind.Space or EnvironmentKind.Underwater);
+    /// <summary>What each pixel of the last frame drawn by <see cref="Render"/> shows: a body's index in <see cref="SceneFrame.Bodies"/>, or a negative code for the environment, water and sky.</summary>
+    internal ReadOnlySpan<int> LastItems => workspaces[0].Items;
 
     private static void Validate(SceneLook look, SceneFrame frame, int bufferLength)
     {

@@ -16,9 +16,9 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
     /// <param name="d">A unit direction.</param>
     public Vector3 Color(Vector3 d)
     {
-        var up = MathF.Max(d.Y, 0);
+        var up = float.MaxNative(d.Y, 0);
         var color = Vector3.Lerp(atmosphere.SkyHorizon, atmosphere.SkyZenith, MathF.Sqrt(up));
-        if (d.Y < 0) color = Vector3.Lerp(atmosphere.SkyHorizon, atmosphere.FogColor * 0.8f, MathF.Min(-d.Y * 8, 1));
+        if (d.Y < 0) color = Vector3.Lerp(atmosphere.SkyHorizon, atmosphere.FogColor * 0.8f, float.MinNative(-d.Y * 8, 1));
 
         var sunCos = Vector3.Dot(d, atmosphere.SunDirection);
         if (sunCos > 0)
@@ -46,9 +46,9 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         var v = d.Z * scale;
         var density = NoiseTexture.Sample(u, v) * 0.75f + NoiseTexture.Sample(u * 3.1f + 0.37f, v * 3.1f) * 0.25f;
         var threshold = 1 - atmosphere.CloudCover * 0.95f - 0.08f;
-        var cover = Math.Clamp((density - threshold) * 4.5f, 0, 1);
+        var cover = float.ClampNative((density - threshold) * 4.5f, 0, 1);
         // Thin the clouds towards the horizon, where they would be tiny and alias.
-        cover *= Math.Clamp(d.Y * 12, 0, 1);
+        cover *= float.ClampNative(d.Y * 12, 0, 1);
         var shade = cloudColor * (0.6f + 0.7f * density);
         return Vector3.Lerp(color, shade, cover * 0.92f);
     }
@@ -56,7 +56,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
     /// <summary>The sky as a mirror sees it: gradient, sun glow and clouds, without the far silhouettes.</summary>
     public Vector3 Reflection(Vector3 d)
     {
-        var up = MathF.Max(d.Y, 0);
+        var up = float.MaxNative(d.Y, 0);
         var color = Vector3.Lerp(atmosphere.SkyHorizon, atmosphere.SkyZenith, MathF.Sqrt(up));
         var sunCos = Vector3.Dot(d, atmosphere.SunDirection);
         if (sunCos > 0)
@@ -84,11 +84,11 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         const float radius = 0.22f;
         var offset = d - center * Vector3.Dot(d, center);
         var r = offset.Length() / radius;
-        if (Vector3.Dot(d, center) < 0 || r >= 1) return color + new Vector3(0.05f, 0.1f, 0.2f) * MathF.Max(0, 1 - (r - 1) * 6) * (r < 1.2f ? 1 : 0);
+        if (Vector3.Dot(d, center) < 0 || r >= 1) return color + new Vector3(0.05f, 0.1f, 0.2f) * float.MaxNative(0, 1 - (r - 1) * 6) * (r < 1.2f ? 1 : 0);
         var normal = Vector3.Normalize(offset / radius + center * MathF.Sqrt(1 - r * r));
         var bands = Noise.Fbm(normal.Y * 9, normal.X * 2, 3, 13);
         var albedo = Vector3.Lerp(new Vector3(0.2f, 0.35f, 0.6f), new Vector3(0.75f, 0.8f, 0.85f), bands);
-        var light = MathF.Max(0.02f, Vector3.Dot(normal, atmosphere.SunDirection));
+        var light = float.MaxNative(0.02f, Vector3.Dot(normal, atmosphere.SunDirection));
         return albedo * light * 1.2f;
     }
 
@@ -97,7 +97,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         var azimuth = MathF.Atan2(d.X, -d.Z);
         var rays = Noise.Value(azimuth * 9 + d.Y * 3, time * 0.3f, 29);
         rays *= rays; rays *= rays;
-        return new Vector3(0.1f, 0.35f, 0.4f) * (rays * MathF.Max(0, d.Y + 0.2f));
+        return new Vector3(0.1f, 0.35f, 0.4f) * (rays * float.MaxNative(0, d.Y + 0.2f));
     }
 
     private Vector3 Silhouette(Vector3 d, Vector3 sky)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Sora.Inference.World.Rendering;
 
@@ -31,11 +32,11 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
             var i = sy * width + sx;
             var c = buffers.Color[i] * style.Exposure;
             c = style.Filmic ? Aces(c) : Soft(c);
-            c = Vector3.SquareRoot(Vector3.Clamp(c, Vector3.Zero, Vector3.One));
+            c = Vector3.SquareRoot(Vector3.ClampNative(c, Vector3.Zero, Vector3.One));
 
             var luma = Vector3.Dot(c, LumaWeights);
             if (style.Monochrome) c = new Vector3(luma);
-            else if (style.Saturation != 1) c = Vector3.Clamp(new Vector3(luma) + (c - new Vector3(luma)) * style.Saturation, Vector3.Zero, Vector3.One);
+            else if (style.Saturation != 1) c = Vector3.ClampNative(new Vector3(luma) + (c - new Vector3(luma)) * style.Saturation, Vector3.Zero, Vector3.One);
             if (style.ShadowTint != Vector3.One) c *= Vector3.Lerp(style.ShadowTint, style.HighlightTint, luma);
             if (style.Contrast != 1) c = new Vector3(0.5f) + (c - new Vector3(0.5f)) * style.Contrast;
             if (style.PosterizeLevels > 0)
@@ -78,11 +79,12 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
                 if (cover > 0) c = Vector3.Lerp(c, new Vector3(0.85f, 0.88f, 0.92f), cover);
             }
 
-            c = Vector3.Clamp(c * 255 + new Vector3(0.5f), Vector3.Zero, new Vector3(255));
+            // Clamped first, so the native (unchecked) conversion is exact and skips the saturating fix-ups.
+            var levels = Vector128.ConvertToInt32Native(Vector3.ClampNative(c * 255 + new Vector3(0.5f), Vector3.Zero, new Vector3(255)).AsVector128());
             var o = x * 3;
-            rgb[o] = (byte)c.X;
-            rgb[o + 1] = (byte)c.Y;
-            rgb[o + 2] = (byte)c.Z;
+            rgb[o + 2] = (byte)levels.GetElement(2);
+            rgb[o] = (byte)levels.GetElement(0);
+            rgb[o + 1] = (byte)levels.GetElement(1);
         }
     }
 
@@ -112,8 +114,8 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
             }
             if (item < 0) return;
             var otherDepth = buffers.Depth[j];
-            if (MathF.Abs(otherDepth - depth) > 0.06f * MathF.Min(depth, otherDepth)) edge = 1;
-            else if (Vector3.Dot(buffers.Normal[j], normal) < 0.6f) edge = MathF.Max(edge, 0.7f);
+            if (MathF.Abs(otherDepth - depth) > 0.06f * float.MinNative(depth, otherDepth)) edge = 1;
+            else if (Vector3.Dot(buffers.Normal[j], normal) < 0.6f) edge = float.MaxNative(edge, 0.7f);
         }
     }
 
@@ -125,8 +127,8 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
         if (tone < 0.5f && Frac((x + y) / (float)p) < 0.2f) ink += 0.4f;
         if (tone < 0.33f && Frac((x - y) / (float)p) < 0.2f) ink += 0.4f;
         if (tone < 0.18f && Frac(x / (float)p * 1.5f) < 0.3f) ink += 0.35f;
-        ink = MathF.Max(ink, edge * 0.85f);
-        var graphite = paper * (1 - MathF.Min(ink, 0.9f));
+        ink = float.MaxNative(ink, edge * 0.85f);
+        var graphite = paper * (1 - float.MinNative(ink, 0.9f));
         return new Vector3(graphite, graphite * 0.99f, graphite * 0.96f);
     }
 
@@ -134,9 +136,9 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
     {
         var steps = levels - 1;
         return new Vector3(
-            MathF.Round(Math.Clamp(c.X * steps + dither, 0, steps)) / steps,
-            MathF.Round(Math.Clamp(c.Y * steps + dither, 0, steps)) / steps,
-            MathF.Round(Math.Clamp(c.Z * steps + dither, 0, steps)) / steps);
+            MathF.Round(float.ClampNative(c.X * steps + dither, 0, steps)) / steps,
+            MathF.Round(float.ClampNative(c.Y * steps + dither, 0, steps)) / steps,
+            MathF.Round(float.ClampNative(c.Z * steps + dither, 0, steps)) / steps);
     }
 
     /// <summary>Narkowicz's fit of the ACES film curve.</summary>

@@ -14,11 +14,12 @@ internal sealed class SurfaceShader(
     EnvironmentGround ground,
     ShadowMap shadows,
     StyleProfile style,
-    IReadOnlyList<BodyPose> bodies,
+    IReadOnlyList<BodyPose> bodyList,
     Vector3 eye,
     bool wet)
 {
-    private static readonly Vector3 WaterAbsorption = new(0.9f, 0.3f, 0.2f);
+    // An array, not the list interface: two lookups per pixel should not be interface calls.
+    private readonly BodyPose[] bodies = bodyList as BodyPose[] ?? [.. bodyList];
 
     public Vector3 Shade(Vector3 ray, int item, float depth, Vector3 normal, int clearItem, float clearDepth, Vector3 clearNormal)
     {
@@ -29,7 +30,7 @@ internal sealed class SurfaceShader(
         else
         {
             var p = eye + ray * depth;
-            color = item >= bodies.Count ? Vector3.Zero : Opaque(view, p, item, depth * rayLength, Vector3.Normalize(normal));
+            color = item >= bodies.Length ? Vector3.Zero : Opaque(view, p, item, depth * rayLength, Vector3.Normalize(normal));
             color = Fog(color, depth * rayLength);
         }
         if (clearItem != SceneItem.Sky && clearDepth < depth)
@@ -37,7 +38,7 @@ internal sealed class SurfaceShader(
             var p = eye + ray * clearDepth;
             var n = Vector3.Normalize(clearNormal);
             var thickness = float.IsPositiveInfinity(depth) ? 50 : (depth - clearDepth) * rayLength;
-            color = clearItem >= bodies.Count ? Water(view, p, n, color, thickness) : Glass(view, p, n, bodies[clearItem].Color, color);
+            color = clearItem >= bodies.Length ? Water(view, p, n, color, thickness) : Glass(view, p, n, bodies[clearItem].Color, color);
             color = Fog(color, clearDepth * rayLength);
         }
         return color;
@@ -52,7 +53,7 @@ internal sealed class SurfaceShader(
         {
             albedo = ground.Albedo(item, p, distance, ref n, out gloss);
             if (item == SceneItem.Sea) return Water(view, p, n, new Vector3(0.01f, 0.06f, 0.08f) * atmosphere.Ambient * 4, 50);
-            if (wet && item == SceneItem.Ground) { gloss = MathF.Max(gloss, 0.6f); albedo *= 0.7f; exponent = 90; }
+            if (wet && item == SceneItem.Ground) { gloss = float.MaxNative(gloss, 0.6f); albedo *= 0.7f; exponent = 90; }
         }
         else
         {
@@ -63,10 +64,10 @@ internal sealed class SurfaceShader(
             {
                 SurfaceKind.Glossy => (0.6f, 80f, wrap),
                 SurfaceKind.Metal => (1f, 120f, wrap),
-                SurfaceKind.Skin => (0.12f, 16f, MathF.Max(wrap, 0.35f)),
-                SurfaceKind.Fur => (0.03f, 8f, MathF.Max(wrap, 0.3f)),
-                SurfaceKind.Snow => (0.1f, 12f, MathF.Max(wrap, 0.5f)),
-                SurfaceKind.Foliage => (0.05f, 10f, MathF.Max(wrap, 0.45f)),
+                SurfaceKind.Skin => (0.12f, 16f, float.MaxNative(wrap, 0.35f)),
+                SurfaceKind.Fur => (0.03f, 8f, float.MaxNative(wrap, 0.3f)),
+                SurfaceKind.Snow => (0.1f, 12f, float.MaxNative(wrap, 0.5f)),
+                SurfaceKind.Foliage => (0.05f, 10f, float.MaxNative(wrap, 0.45f)),
                 _ => (0.08f, 24f, wrap),
             };
             if (style.ClayBumps > 0) (albedo, n) = Clay(p, albedo, n);
@@ -77,49 +78,55 @@ internal sealed class SurfaceShader(
         var ndl = Vector3.Dot(n, light);
         var direct = (ndl + wrap) / (1 + wrap);
         var visibility = direct > 0 ? shadows.Visibility(p, n) : 0;
-        direct = MathF.Max(direct, 0) * visibility;
+        direct = float.MaxNative(direct, 0) * visibility;
         if (style.CelBands > 0) direct = Cel(direct, style.CelBands);
         var hemisphere = atmosphere.Indoor ? 0.85f + 0.15f * n.Y : 0.55f + 0.45f * n.Y;
         var diffuse = atmosphere.SunColor * direct + atmosphere.Ambient * hemisphere;
-        if (surface == SurfaceKind.Foliage) diffuse += atmosphere.SunColor * (MathF.Max(-ndl, 0) * 0.25f);
+        if (surface == SurfaceKind.Foliage) diffuse += atmosphere.SunColor * (float.MaxNative(-ndl, 0) * 0.25f);
 
         var color = surface == SurfaceKind.Emissive ? albedo * 2.5f + albedo * diffuse * 0.3f : albedo * diffuse;
         if (gloss <= 0) return color;
 
         var half = Vector3.Normalize(light - view);
-        var spec = Power(MathF.Max(Vector3.Dot(n, half), 0), exponent) * gloss * style.Specular * visibility;
+        var spec = Power(float.MaxNative(Vector3.Dot(n, half), 0), exponent) * gloss * style.Specular * visibility;
         if (style.CelBands > 0) spec = spec > 0.3f ? 1 : 0;
         if (surface == SurfaceKind.Metal)
         {
             var reflected = sky.Reflection(Vector3.Reflect(view, n));
             return albedo * (diffuse * 0.25f + reflected * 0.8f) + atmosphere.SunColor * albedo * spec;
         }
-        var fresnel = Schlick(-Vector3.Dot(n, view), 0.04f) * gloss;
-        if (surface == SurfaceKind.Glossy || wet) color = Vector3.Lerp(color, sky.Reflection(Vector3.Reflect(view, n)), fresnel);
+        if (surface == SurfaceKind.Glossy || wet)
+            color = Vector3.Lerp(color, sky.Reflection(Vector3.Reflect(view, n)), Schlick(-Vector3.Dot(n, view), 0.04f) * gloss);
         return color + atmosphere.SunColor * (spec * 0.5f);
     }
 
     private Vector3 Glass(Vector3 view, Vector3 p, Vector3 n, Vector3 tint, Vector3 behind)
     {
         var cosine = MathF.Abs(Vector3.Dot(n, view));
-        var fresnel = 0.05f + 0.9f * Power(1 - cosine, 5);
+        var fresnel = 0.05f + 0.9f * Fifth(1 - cosine);
         var transmitted = behind * Vector3.Lerp(Vector3.One, tint, 0.35f) * (0.85f - 0.35f * (1 - cosine) * (1 - cosine));
         var reflected = sky.Reflection(Vector3.Reflect(view, n));
         var half = Vector3.Normalize(atmosphere.SunDirection - view);
-        var spec = Power(MathF.Max(Vector3.Dot(n, half), 0), 200) * shadows.Visibility(p, n) * style.Specular;
+        var highlight = Power(float.MaxNative(Vector3.Dot(n, half), 0), 200);
+        var spec = highlight > 0 ? highlight * shadows.Visibility(p, n) * style.Specular : 0;
         return Vector3.Lerp(transmitted, reflected, fresnel) + atmosphere.SunColor * spec;
     }
 
     private Vector3 Water(Vector3 view, Vector3 p, Vector3 n, Vector3 behind, float thickness)
     {
         if (Vector3.Dot(n, view) > 0) n = -n;
-        var absorb = new Vector3(MathF.Exp(-thickness * WaterAbsorption.X), MathF.Exp(-thickness * WaterAbsorption.Y), MathF.Exp(-thickness * WaterAbsorption.Z));
+        // The absorption coefficients are 9, 3 and 2 tenths per metre: one exp and its powers give all three.
+        var tenth = MathF.Exp(-thickness * 0.1f);
+        var square = tenth * tenth;
+        var cube = square * tenth;
+        var absorb = new Vector3(cube * cube * cube, cube, square);
         var deep = new Vector3(0.01f, 0.07f, 0.09f) * (atmosphere.SunColor * 0.5f + atmosphere.Ambient * 2);
         var transmitted = behind * absorb + deep * (Vector3.One - absorb);
-        var fresnel = 0.02f + 0.98f * Power(1 - MathF.Max(-Vector3.Dot(n, view), 0), 5);
+        var fresnel = 0.02f + 0.98f * Fifth(1 - float.MaxNative(-Vector3.Dot(n, view), 0));
         var reflected = sky.Reflection(Vector3.Reflect(view, n));
         var half = Vector3.Normalize(atmosphere.SunDirection - view);
-        var spec = Power(MathF.Max(Vector3.Dot(n, half), 0), 300) * 4 * style.Specular * shadows.Visibility(p, Vector3.UnitY);
+        var highlight = Power(float.MaxNative(Vector3.Dot(n, half), 0), 300);
+        var spec = highlight > 0 ? highlight * 4 * style.Specular * shadows.Visibility(p, Vector3.UnitY) : 0;
         return Vector3.Lerp(transmitted, reflected, fresnel) + atmosphere.SunColor * spec;
     }
 
@@ -142,11 +149,22 @@ internal sealed class SurfaceShader(
     {
         var scaled = light * bands;
         var step = MathF.Floor(scaled);
-        var edge = Math.Clamp((scaled - step - 0.92f) * 12.5f, 0, 1);
-        return MathF.Min((step + edge) / bands + 0.12f, 1);
+        var edge = float.ClampNative((scaled - step - 0.92f) * 12.5f, 0, 1);
+        return float.MinNative((step + edge) / bands + 0.12f, 1);
     }
 
-    private static float Schlick(float cosine, float f0) => f0 + (1 - f0) * Power(1 - Math.Clamp(cosine, 0, 1), 5);
+    private static float Schlick(float cosine, float f0) => f0 + (1 - f0) * Fifth(1 - float.ClampNative(cosine, 0, 1));
 
-    private static float Power(float x, float exponent) => x <= 0 ? 0 : MathF.Exp(exponent * MathF.Log(x));
+    private static float Fifth(float x)
+    {
+        var squared = x * x;
+        return squared * squared * x;
+    }
+
+    /// <summary>
+    /// x^exponent for x in [0, 1]. Since x^n ≤ e^(−n(1−x)), anything with n(1−x) above 9 is below 1.3·10⁻⁴ and is
+    /// returned as 0 without the exp/log pair: most pixels of a highlight's lobe never reach the transcendental path.
+    /// </summary>
+    private static float Power(float x, float exponent) =>
+        x <= 0 || exponent * (1 - x) > 9 ? 0 : MathF.Exp(exponent * MathF.Log(x));
 }

@@ -14,8 +14,8 @@ internal sealed class TriangleSetup
     private Vector3[] worldPositions = new Vector3[1024];
     private Vector3[] worldNormals = new Vector3[1024];
     private Vector3[] casters = new Vector3[3 * 4096];
-    private Vector3[] waterPositions = [];
-    private Vector3[] waterNormals = [];
+    private Vector3[] viewPositions = new Vector3[1024];
+    private Vector2[] screenPositions = new Vector2[1024];
 
     public ReadOnlySpan<ScreenTriangle> Triangles => triangles.AsSpan(0, Count);
     public int Count { get; private set; }
@@ -47,10 +47,12 @@ internal sealed class TriangleSetup
         var count = mesh.Positions.Length;
         Grow(ref worldPositions, count);
         Grow(ref worldNormals, count);
+        GrowVertices(count);
         for (var i = 0; i < count; i++)
         {
             worldPositions[i] = Vector3.Transform(mesh.Positions[i], rotation) + body.Position;
             worldNormals[i] = Vector3.Transform(mesh.Normals[i], rotation);
+            ToScreen(camera, worldPositions[i], i);
         }
         var transparent = body.Surface == SurfaceKind.Glass;
         var indices = mesh.Indices;
@@ -67,7 +69,7 @@ internal sealed class TriangleSetup
                 CasterCount++;
             }
             if (Vector3.Dot(Vector3.Cross(pb - pa, pc - pa), camera.Eye - pa) <= 0) continue;
-            AddClipped(camera, pa, pb, pc, worldNormals[a], worldNormals[b], worldNormals[c], item, transparent);
+            AddTriangle(camera, a, b, c, worldNormals, item, transparent);
         }
     }
 
@@ -75,33 +77,51 @@ internal sealed class TriangleSetup
     {
         int nx = water.ResolutionX, nz = water.ResolutionZ;
         var count = nx * nz;
-        Grow(ref waterPositions, count);
-        Grow(ref waterNormals, count);
+        Grow(ref worldNormals, count);
+        GrowVertices(count);
         float dx = (water.MaxX - water.MinX) / (nx - 1), dz = (water.MaxZ - water.MinZ) / (nz - 1);
+        var h = water.Heights;
         for (var z = 0; z < nz; z++)
         for (var x = 0; x < nx; x++)
         {
-            var h = water.Heights;
             var i = z * nx + x;
-            waterPositions[i] = new Vector3(water.MinX + dx * x, water.Level + h[i], water.MinZ + dz * z);
+            ToScreen(camera, new Vector3(water.MinX + dx * x, water.Level + h[i], water.MinZ + dz * z), i);
             var left = h[z * nx + Math.Max(x - 1, 0)];
             var right = h[z * nx + Math.Min(x + 1, nx - 1)];
             var back = h[Math.Max(z - 1, 0) * nx + x];
             var front = h[Math.Min(z + 1, nz - 1) * nx + x];
-            waterNormals[i] = Vector3.Normalize(new Vector3((left - right) / (2 * dx), 1, (back - front) / (2 * dz)));
+            worldNormals[i] = Vector3.Normalize(new Vector3((left - right) / (2 * dx), 1, (back - front) / (2 * dz)));
         }
         for (var z = 0; z < nz - 1; z++)
         for (var x = 0; x < nx - 1; x++)
         {
             int a = z * nx + x, b = a + 1, c = a + nx, d = c + 1;
-            AddClipped(camera, waterPositions[a], waterPositions[c], waterPositions[b], waterNormals[a], waterNormals[c], waterNormals[b], item, true);
-            AddClipped(camera, waterPositions[b], waterPositions[c], waterPositions[d], waterNormals[b], waterNormals[c], waterNormals[d], item, true);
+            AddTriangle(camera, a, c, b, worldNormals, item, true);
+            AddTriangle(camera, b, c, d, worldNormals, item, true);
         }
     }
 
-    private void AddClipped(in ViewCamera camera, Vector3 pa, Vector3 pb, Vector3 pc, Vector3 na, Vector3 nb, Vector3 nc, int item, bool transparent)
+    /// <summary>Moves vertex <paramref name="index"/> to view space and, in front of the near plane, onto the screen: once per vertex, not per triangle.</summary>
+    private void ToScreen(in ViewCamera camera, Vector3 world, int index)
     {
-        Span<Vector3> view = [camera.ToView(pa), camera.ToView(pb), camera.ToView(pc)];
+        var view = camera.ToView(world);
+        viewPositions[index] = view;
+        if (view.Z >= ViewCamera.Near) screenPositions[index] = camera.Project(view);
+    }
+
+    /// <summary>A triangle of vertices already passed through <see cref="ToScreen"/>; only those crossing the near plane are clipped.</summary>
+    private void AddTriangle(in ViewCamera camera, int a, int b, int c, Vector3[] normals, int item, bool transparent)
+    {
+        Vector3 va = viewPositions[a], vb = viewPositions[b], vc = viewPositions[c];
+        if (va.Z >= ViewCamera.Near && vb.Z >= ViewCamera.Near && vc.Z >= ViewCamera.Near)
+            Emit(camera, screenPositions[a], screenPositions[b], screenPositions[c], va.Z, vb.Z, vc.Z, normals[a], normals[b], normals[c], item, transparent);
+        else
+            AddClipped(camera, va, vb, vc, normals[a], normals[b], normals[c], item, transparent);
+    }
+
+    private void AddClipped(in ViewCamera camera, Vector3 va, Vector3 vb, Vector3 vc, Vector3 na, Vector3 nb, Vector3 nc, int item, bool transparent)
+    {
+        Span<Vector3> view = [va, vb, vc];
         Span<Vector3> normals = [na, nb, nc];
         var behind = 0;
         for (var i = 0; i < 3; i++) if (view[i].Z < ViewCamera.Near) behind++;
@@ -133,11 +153,11 @@ internal sealed class TriangleSetup
             Emit(camera, outView[0], outView[k], outView[k + 1], outNormal[0], outNormal[k], outNormal[k + 1], item, transparent);
     }
 
-    private void Emit(in ViewCamera camera, Vector3 va, Vector3 vb, Vector3 vc, Vector3 na, Vector3 nb, Vector3 nc, int item, bool transparent)
+    private void Emit(in ViewCamera camera, Vector3 va, Vector3 vb, Vector3 vc, Vector3 na, Vector3 nb, Vector3 nc, int item, bool transparent) =>
+        Emit(camera, camera.Project(va), camera.Project(vb), camera.Project(vc), va.Z, vb.Z, vc.Z, na, nb, nc, item, transparent);
+
+    private void Emit(in ViewCamera camera, Vector2 a, Vector2 b, Vector2 c, float za, float zb, float zc, Vector3 na, Vector3 nb, Vector3 nc, int item, bool transparent)
     {
-        var a = camera.Project(va);
-        var b = camera.Project(vb);
-        var c = camera.Project(vc);
         var area = (b.X - a.X) * (c.Y - a.Y) - (b.Y - a.Y) * (c.X - a.X);
         if (!(MathF.Abs(area) > 1e-8f)) return;
         var minX = (int)MathF.Floor(MathF.Min(a.X, MathF.Min(b.X, c.X)));
@@ -157,9 +177,9 @@ internal sealed class TriangleSetup
         Edge(b, c, inverse, out t.W0A, out t.W0B, out t.W0C);
         Edge(c, a, inverse, out t.W1A, out t.W1B, out t.W1C);
         Edge(a, b, inverse, out t.W2A, out t.W2B, out t.W2C);
-        t.InvZ0 = 1 / va.Z;
-        t.InvZ1 = 1 / vb.Z;
-        t.InvZ2 = 1 / vc.Z;
+        t.InvZ0 = 1 / za;
+        t.InvZ1 = 1 / zb;
+        t.InvZ2 = 1 / zc;
         t.NormalOverZ0 = na * t.InvZ0;
         t.NormalOverZ1 = nb * t.InvZ1;
         t.NormalOverZ2 = nc * t.InvZ2;
@@ -175,6 +195,12 @@ internal sealed class TriangleSetup
         a = -dy * inverseArea;
         b = dx * inverseArea;
         c = (dy * from.X - dx * from.Y) * inverseArea + (a + b) * 0.5f;
+    }
+
+    private void GrowVertices(int count)
+    {
+        Grow(ref viewPositions, count);
+        Grow(ref screenPositions, count);
     }
 
     private static void Grow<T>(ref T[] array, int needed)

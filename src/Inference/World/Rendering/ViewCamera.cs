@@ -5,7 +5,7 @@ namespace Sora.Inference.World.Rendering;
 
 /// <summary>
 /// A pinhole camera fitted to an image. View depth is the distance along the forward axis, and
-/// <see cref="Ray"/> returns directions scaled so that position = eye + ray × depth.
+/// pixel rays (<see cref="RowStart"/>, <see cref="ColumnStep"/>) are scaled so that position = eye + ray × depth.
 /// </summary>
 internal readonly struct ViewCamera
 {
@@ -46,9 +46,11 @@ internal readonly struct ViewCamera
         tanX = tanY * width / height;
     }
 
-    /// <summary>The direction through the centre of pixel (x, y), scaled to unit forward component.</summary>
-    public Vector3 Ray(float x, float y) =>
-        Forward + Right * ((2 * (x + 0.5f) / Width - 1) * tanX) + Up * ((1 - 2 * (y + 0.5f) / Height) * tanY);
+    /// <summary>The ray through the left edge of row <paramref name="y"/>: pixel x of the row has the ray <c>RowStart(y) + ColumnStep × (x + 0.5)</c>.</summary>
+    public Vector3 RowStart(int y) => Forward - Right * tanX + Up * ((1 - 2 * (y + 0.5f) / Height) * tanY);
+
+    /// <summary>How far the ray moves from one pixel column to the next.</summary>
+    public Vector3 ColumnStep => Right * (2 * tanX / Width);
 
     public Vector3 ToView(Vector3 world)
     {

@@ -16,7 +16,7 @@ internal sealed class WeatherOverlay(string weather, float time, int width)
     public float Coverage(int x, int y)
     {
         if (rain) return Rain(x, y);
-        if (snow) return MathF.Max(Flake(x, y, 34 * scale, 1.0f, 0.35f * scale, 60), Flake(x, y, 20 * scale, 0.6f, 0.2f * scale, 61));
+        if (snow) return float.MaxNative(Flake(x, y, 34 * scale, 1.0f, 0.35f * scale, 60), Flake(x, y, 20 * scale, 0.6f, 0.2f * scale, 61));
         return 0;
     }
 

@@ -1,0 +1,105 @@
+using System.Runtime.InteropServices;
+using Sora.Inference.World.Scene;
+
+namespace Sora.Inference.World.Rendering;
+
+/// <summary>
+/// Everything one frame is drawn with (meshes, triangles, bins, shadow map, pixel buffers), kept between frames.
+/// A frame's bands are shaded in parallel; one workspace draws one frame at a time.
+/// </summary>
+internal sealed class FrameWorkspace
+{
+    private readonly MeshCache meshes = new();
+    private readonly TriangleSetup setup = new();
+    private readonly BandBins bins = new();
+    private readonly ShadowMap shadows = new();
+    private readonly FrameBuffers buffers = new();
+
+    public ReadOnlySpan<int> Items => buffers.Item;
+
+    /// <param name="rgb24">The frame's validated output: Width × Height × 3 bytes.</param>
+    public void Render(SceneLook look, SceneFrame frame, Span<byte> rgb24)
+    {
+        var environment = EnvironmentKinds.Parse(look.Environment);
+        var style = StyleProfile.Parse(look.Style);
+        int width = look.Width, height = look.Height;
+
+        var camera = new ViewCamera(frame.Camera, width, height);
+        var atmosphere = Atmosphere.For(look);
+        var time = (float)frame.Time;
+        buffers.Ensure(width, height);
+        setup.Build(camera, frame.Bodies, frame.Water, meshes);
+        shadows.Build(setup.Casters, atmosphere.SunDirection);
+        bins.Fill(setup.Triangles, height);
+
+        var sky = new SkyBackdrop(environment, atmosphere, time);
+        var ground = new EnvironmentGround(environment, camera.Eye, frame.Water, time);
+        var wet = look.Weather == "rain" && IsOutdoor(environment);
+        var shader = new SurfaceShader(atmosphere, sky, ground, shadows, style, frame.Bodies, camera.Eye, wet);
+        var weather = new WeatherOverlay(IsOutdoor(environment) ? look.Weather : "clear", time, width);
+        var post = new StylePass(buffers, style, weather, frame.Index);
+
+        Parallel.For(0, bins.BandCount, band =>
+        {
+            var top = band * BandBins.BandHeight;
+            var bottom = Math.Min(top + BandBins.BandHeight, height);
+            PrepareBand(camera, ground, top, bottom);
+            BandRasterizer.Draw(buffers, setup.Triangles, bins.Band(band), top, bottom);
+            ShadeBand(camera, shader, top, bottom);
+        });
+
+        unsafe
+        {
+            fixed (byte* pixels = &MemoryMarshal.GetReference(rgb24))
+            {
+                var address = (nint)pixels;
+                var stride = width * 3;
+                Parallel.For(0, bins.BandCount, band =>
+                {
+                    var bottom = Math.Min((band + 1) * BandBins.BandHeight, height);
+                    for (var y = band * BandBins.BandHeight; y < bottom; y++)
+                        post.Row(y, new Span<byte>((byte*)address + (long)y * stride, stride));
+                });
+            }
+        }
+    }
+
+    private void PrepareBand(in ViewCamera camera, EnvironmentGround ground, int top, int bottom)
+    {
+        var width = camera.Width;
+        for (var y = top; y < bottom; y++)
+        {
+            var row = y * width;
+            var start = camera.RowStart(y);
+            var step = camera.ColumnStep;
+            for (var x = 0; x < width; x++)
+            {
+                var i = row + x;
+                buffers.Item[i] = ground.Hit(camera.Eye, start + step * (x + 0.5f), out buffers.Depth[i], out buffers.Normal[i]);
+                buffers.ClearDepth[i] = float.PositiveInfinity;
+                buffers.ClearItem[i] = SceneItem.Sky;
+            }
+        }
+    }
+
+    private void ShadeBand(in ViewCamera camera, SurfaceShader shader, int top, int bottom)
+    {
+        var width = camera.Width;
+        for (var y = top; y < bottom; y++)
+        {
+            var row = y * width;
+            var start = camera.RowStart(y);
+            var step = camera.ColumnStep;
+            for (var x = 0; x < width; x++)
+            {
+                var i = row + x;
+                // The same expression as in PrepareBand, so both passes see the very same ray.
+                buffers.Color[i] = shader.Shade(start + step * (x + 0.5f), buffers.Item[i], buffers.Depth[i], buffers.Normal[i],
+                    buffers.ClearItem[i], buffers.ClearDepth[i], buffers.ClearNormal[i]);
+            }
+        }
+    }
+
+    private static bool IsOutdoor(EnvironmentKind environment) =>
+        environment is not (EnvironmentKind.Kitchen or EnvironmentKind.Room or EnvironmentKind.Space or EnvironmentKind.Underwater);
+}
