@@ -33,7 +33,7 @@ internal sealed class EnvironmentGround
     }
 
     /// <summary>Traces one pixel's ray; returns the item hit and its view depth (ray has unit forward component).</summary>
-    public int Hit(Vector3 eye, Vector3 ray, out float depth, out Vector3 normal)
+    public int Hit(in Vector3 eye, in Vector3 ray, out float depth, out Vector3 normal)
     {
         depth = float.PositiveInfinity;
         normal = Vector3.UnitY;
@@ -52,7 +52,7 @@ internal sealed class EnvironmentGround
         return environment == EnvironmentKind.Beach && z < BeachWaterline ? SceneItem.Sea : SceneItem.Ground;
     }
 
-    private int HitRoom(Vector3 eye, Vector3 ray, out float depth, out Vector3 normal)
+    private int HitRoom(in Vector3 eye, in Vector3 ray, out float depth, out Vector3 normal)
     {
         depth = float.PositiveInfinity;
         normal = Vector3.UnitY;
@@ -80,7 +80,7 @@ internal sealed class EnvironmentGround
     }
 
     /// <summary>The surface colour at a world point, with detail faded by distance; may bend the normal (dunes, waves, tiles).</summary>
-    public Vector3 Albedo(int item, Vector3 p, float distance, ref Vector3 normal, out float gloss)
+    public Vector3 Albedo(int item, in Vector3 p, float distance, ref Vector3 normal, out float gloss)
     {
         gloss = 0;
         var detail = float.ClampNative(1.2f - distance / 50, 0, 1);
@@ -160,7 +160,7 @@ internal sealed class EnvironmentGround
         }
     }
 
-    private static Vector3 Grass(Vector3 p, float detail)
+    private static Vector3 Grass(in Vector3 p, float detail)
     {
         var patch = NoiseTexture.Sample(p.X * 0.03f, p.Z * 0.03f);
         var blades = detail > 0 ? NoiseTexture.Sample(p.X * 0.9f, p.Z * 0.9f) * detail : 0;
@@ -168,7 +168,7 @@ internal sealed class EnvironmentGround
         return grass * (0.85f + 0.3f * blades);
     }
 
-    private static Vector3 Street(Vector3 p, float detail, out float gloss)
+    private static Vector3 Street(in Vector3 p, float detail, out float gloss)
     {
         gloss = 0.12f;
         if (p.Z < -2.5f || p.Z > 3.5f)
@@ -183,7 +183,7 @@ internal sealed class EnvironmentGround
         return centre ? new Vector3(0.8f, 0.7f, 0.25f) : edge ? new Vector3(0.75f) : asphalt;
     }
 
-    private Vector3 Wall(Vector3 p, Vector3 normal, float detail)
+    private Vector3 Wall(in Vector3 p, in Vector3 normal, float detail)
     {
         if (normal.Y < -0.5f) return new Vector3(0.85f, 0.84f, 0.8f);
         var along = MathF.Abs(normal.X) > 0.5f ? p.Z : p.X;
@@ -207,7 +207,7 @@ internal sealed class EnvironmentGround
         return new Vector3(0.7f, 0.66f, 0.58f) * paper;
     }
 
-    private Vector3 Sea(Vector3 p, float detail, ref Vector3 normal, out float gloss)
+    private Vector3 Sea(in Vector3 p, float detail, ref Vector3 normal, out float gloss)
     {
         gloss = 1;
         var dx = MathF.Cos(p.X * 0.9f + time * 1.3f) * 0.05f + MathF.Cos(p.X * 2.3f - p.Z * 1.7f + time * 2.1f) * 0.03f * detail;
@@ -216,7 +216,7 @@ internal sealed class EnvironmentGround
         return new Vector3(0.02f, 0.12f, 0.16f);
     }
 
-    private float Caustics(Vector3 p)
+    private float Caustics(in Vector3 p)
     {
         var a = Noise.Value(p.X * 1.7f + time * 0.4f, p.Z * 1.7f, 24);
         var b = Noise.Value(p.X * 1.3f, p.Z * 1.3f - time * 0.35f, 25);

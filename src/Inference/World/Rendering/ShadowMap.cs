@@ -49,12 +49,11 @@ internal sealed class ShadowMap
     }
 
     /// <summary>Fraction of sunlight reaching <paramref name="p"/> (0 in full shadow), filtered over 2×2 texels.</summary>
-    public float Visibility(Vector3 p, Vector3 normal)
+    public float Visibility(in Vector3 p, in Vector3 normal)
     {
         if (!Active) return 1;
         // Pushing the lookup point along the normal keeps lit surfaces from shadowing themselves.
-        p += normal * (bias * 1.5f);
-        var d = p - origin;
+        var d = p + normal * (bias * 1.5f) - origin;
         var u = Vector3.Dot(d, right) * texelsPerMetre - 0.5f;
         var v = Vector3.Dot(d, up) * texelsPerMetre - 0.5f;
         if (u < 0 || v < 0 || u >= Size - 1 || v >= Size - 1) return 1;
@@ -81,22 +80,49 @@ internal sealed class ShadowMap
         var minY = Math.Max((int)MathF.Floor(float.MinNative(a.Y, float.MinNative(b.Y, c.Y))), 0);
         var maxY = Math.Min((int)MathF.Ceiling(float.MaxNative(a.Y, float.MaxNative(b.Y, c.Y))), Size - 1);
         var inverse = 1 / area;
+        // The barycentric weights and the depth are linear in x: step them along the row instead of re-evaluating.
+        var step0 = -(c.Y - b.Y) * inverse;
+        var step1 = -(a.Y - c.Y) * inverse;
+        var stepZ = step0 * (a.Z - c.Z) + step1 * (b.Z - c.Z);
         for (var y = minY; y <= maxY; y++)
         {
             var py = y + 0.5f;
-            for (var x = minX; x <= maxX; x++)
+            var px = minX + 0.5f;
+            var w0 = ((c.X - b.X) * (py - b.Y) - (c.Y - b.Y) * (px - b.X)) * inverse;
+            var w1 = ((a.X - c.X) * (py - c.Y) - (a.Y - c.Y) * (px - c.X)) * inverse;
+            // Jump to the first texel that can be inside instead of testing the whole bounding box from its left.
+            var skip = 0f;
+            if (!Entry(w0, step0, ref skip) || !Entry(w1, step1, ref skip) || !Entry(1 - w0 - w1, -(step0 + step1), ref skip)) continue;
+            if (skip > maxX - minX + 1) continue;
+            var first = Math.Max((int)skip - 1, 0);
+            w0 += step0 * first;
+            w1 += step1 * first;
+            var z = c.Z + w0 * (a.Z - c.Z) + w1 * (b.Z - c.Z);
+            var inside = false;
+            ref var row = ref depth[y * Size];
+            for (var x = minX + first; x <= maxX; x++, w0 += step0, w1 += step1, z += stepZ)
             {
-                var px = x + 0.5f;
-                var w0 = ((c.X - b.X) * (py - b.Y) - (c.Y - b.Y) * (px - b.X)) * inverse;
-                var w1 = ((a.X - c.X) * (py - c.Y) - (a.Y - c.Y) * (px - c.X)) * inverse;
-                var w2 = 1 - w0 - w1;
                 // A little slack closes the cracks between neighbouring triangles.
-                if (w0 < -0.02f || w1 < -0.02f || w2 < -0.02f) continue;
-                var z = w0 * a.Z + w1 * b.Z + w2 * c.Z;
-                ref var stored = ref depth[y * Size + x];
+                if (w0 < -0.02f || w1 < -0.02f || 1 - w0 - w1 < -0.02f)
+                {
+                    // A triangle is convex: past its far edge the rest of the row is outside too.
+                    if (inside) break;
+                    continue;
+                }
+                inside = true;
+                ref var stored = ref Unsafe.Add(ref row, x);
                 if (z < stored) stored = z;
             }
         }
+    }
+
+    /// <summary>Widens <paramref name="skip"/> to the steps after which a weight starting at <paramref name="weight"/> reaches the slack; false if it never does.</summary>
+    private static bool Entry(float weight, float step, ref float skip)
+    {
+        if (weight >= -0.02f) return true;
+        if (step <= 0) return false;
+        skip = float.MaxNative(skip, (-0.02f - weight) / step);
+        return true;
     }
 
     private Vector3 ToMap(Vector3 p)

@@ -14,7 +14,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         : Vector3.Lerp(atmosphere.SunColor * 0.35f + atmosphere.SkyHorizon * 0.7f, atmosphere.SkyHorizon, atmosphere.CloudCover * 0.6f);
 
     /// <param name="d">A unit direction.</param>
-    public Vector3 Color(Vector3 d)
+    public Vector3 Color(in Vector3 d)
     {
         var up = float.MaxNative(d.Y, 0);
         var color = Vector3.Lerp(atmosphere.SkyHorizon, atmosphere.SkyZenith, MathF.Sqrt(up));
@@ -39,7 +39,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return Silhouette(d, color);
     }
 
-    private Vector3 Clouds(Vector3 d, Vector3 color)
+    private Vector3 Clouds(in Vector3 d, in Vector3 color)
     {
         var scale = 0.1f / d.Y;
         var u = d.X * scale + time * 0.001f;
@@ -54,7 +54,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
     }
 
     /// <summary>The sky as a mirror sees it: gradient, sun glow and clouds, without the far silhouettes.</summary>
-    public Vector3 Reflection(Vector3 d)
+    public Vector3 Reflection(in Vector3 d)
     {
         var up = float.MaxNative(d.Y, 0);
         var color = Vector3.Lerp(atmosphere.SkyHorizon, atmosphere.SkyZenith, MathF.Sqrt(up));
@@ -69,7 +69,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return color;
     }
 
-    private static Vector3 Star(Vector3 d)
+    private static Vector3 Star(in Vector3 d)
     {
         int x = (int)MathF.Floor(d.X * 320), y = (int)MathF.Floor(d.Y * 320), z = (int)MathF.Floor(d.Z * 320);
         var h = Noise.Hash(x + z * 7919, y, 5);
@@ -78,7 +78,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return new Vector3(0.7f + 0.3f * brightness, 0.75f, 0.8f + 0.2f * (1 - brightness)) * (0.4f + 2.2f * brightness * brightness);
     }
 
-    private Vector3 Planet(Vector3 d, Vector3 color)
+    private Vector3 Planet(in Vector3 d, in Vector3 color)
     {
         var center = Vector3.Normalize(new Vector3(0.3f, 0.3f, -1));
         const float radius = 0.22f;
@@ -92,7 +92,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return albedo * light * 1.2f;
     }
 
-    private Vector3 LightShafts(Vector3 d)
+    private Vector3 LightShafts(in Vector3 d)
     {
         var azimuth = MathF.Atan2(d.X, -d.Z);
         var rays = Noise.Value(azimuth * 9 + d.Y * 3, time * 0.3f, 29);
@@ -100,7 +100,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return new Vector3(0.1f, 0.35f, 0.4f) * (rays * float.MaxNative(0, d.Y + 0.2f));
     }
 
-    private Vector3 Silhouette(Vector3 d, Vector3 sky)
+    private Vector3 Silhouette(in Vector3 d, in Vector3 sky)
     {
         if (d.Y > 0.35f) return sky;
         switch (environment)
@@ -135,7 +135,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         }
     }
 
-    private Vector3 Mountain(float y, float top, Vector3 sky, float haze)
+    private Vector3 Mountain(float y, float top, in Vector3 sky, float haze)
     {
         var rock = new Vector3(0.16f, 0.17f, 0.2f) * (atmosphere.SunColor * 0.3f + atmosphere.Ambient * 1.5f);
         var snowLine = top > 0.09f && y > top - 0.035f - top * 0.15f;
@@ -143,14 +143,14 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return Vector3.Lerp(color, atmosphere.SkyHorizon, haze + (1 - haze) * 0.3f * (1 - y / top));
     }
 
-    private Vector3 Treeline(Vector3 d, int bin, Vector3 sky, float baseHeight, float haze)
+    private Vector3 Treeline(in Vector3 d, int bin, in Vector3 sky, float baseHeight, float haze)
     {
         if (d.Y >= baseHeight + horizon.Trees[bin]) return sky;
         var leaves = new Vector3(0.04f, 0.09f, 0.04f) * (atmosphere.SunColor * 0.4f + atmosphere.Ambient * 1.6f);
         return Vector3.Lerp(leaves, atmosphere.SkyHorizon, haze);
     }
 
-    private Vector3 Skyline(Vector3 d, Vector3 sky)
+    private Vector3 Skyline(in Vector3 d, in Vector3 sky)
     {
         var azimuth = MathF.Atan2(d.X, -d.Z) + MathF.PI;
         var column = azimuth * 36;
