@@ -10,35 +10,39 @@ namespace Sora.Inference.World.Rendering;
 /// </summary>
 internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, WeatherOverlay weather, int frameIndex)
 {
-    private static readonly Vector3 LumaWeights = new(0.2126f, 0.7152f, 0.0722f);
     private static readonly byte[] Bayer = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5];
 
     private readonly int block = Math.Max(2, buffers.Width / 214);
     private readonly int hatchPeriod = Math.Max(4, buffers.Width / 150);
+
+    private readonly PaletteTone palette = new(style);
 
     public void Row(int y, Span<byte> rgb)
     {
         int width = buffers.Width, height = buffers.Height;
         var invW = 1f / width;
         var invH = 1f / height;
+        // Planar channels padded to whole vectors: the palette stage runs on them lane-parallel.
+        var padded = (width + PaletteTone.Lanes - 1) / PaletteTone.Lanes * PaletteTone.Lanes;
+        Span<float> channels = stackalloc float[padded * 3];
+        var red = channels[..padded];
+        var green = channels.Slice(padded, padded);
+        var blue = channels.Slice(2 * padded, padded);
+        var sy = style.Pixelate ? Math.Min(y / block * block + block / 2, height - 1) : y;
+        var source = buffers.Color.AsSpan(sy * width, width);
         for (var x = 0; x < width; x++)
         {
-            int sx = x, sy = y;
-            if (style.Pixelate)
-            {
-                sx = Math.Min(x / block * block + block / 2, width - 1);
-                sy = Math.Min(y / block * block + block / 2, height - 1);
-            }
-            var i = sy * width + sx;
-            var c = buffers.Color[i] * style.Exposure;
-            c = style.Filmic ? Aces(c) : Soft(c);
-            c = Vector3.SquareRoot(Vector3.ClampNative(c, Vector3.Zero, Vector3.One));
+            ref readonly var linear = ref source[style.Pixelate ? Math.Min(x / block * block + block / 2, width - 1) : x];
+            red[x] = linear.X;
+            green[x] = linear.Y;
+            blue[x] = linear.Z;
+        }
+        palette.Apply(red, green, blue);
 
-            var luma = Vector3.Dot(c, LumaWeights);
-            if (style.Monochrome) c = new Vector3(luma);
-            else if (style.Saturation != 1) c = Vector3.ClampNative(new Vector3(luma) + (c - new Vector3(luma)) * style.Saturation, Vector3.Zero, Vector3.One);
-            if (style.ShadowTint != Vector3.One) c *= Vector3.Lerp(style.ShadowTint, style.HighlightTint, luma);
-            if (style.Contrast != 1) c = new Vector3(0.5f) + (c - new Vector3(0.5f)) * style.Contrast;
+        for (var x = 0; x < width; x++)
+        {
+            var sx = style.Pixelate ? Math.Min(x / block * block + block / 2, width - 1) : x;
+            var c = new Vector3(red[x], green[x], blue[x]);
             if (style.PosterizeLevels > 0)
             {
                 var dither = style.Pixelate ? ((Bayer[(y / block & 3) * 4 + (x / block & 3)] + 0.5f) / 16 - 0.5f) * 0.5f : 0;
@@ -140,13 +144,6 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
             MathF.Round(float.ClampNative(c.Y * steps + dither, 0, steps)) / steps,
             MathF.Round(float.ClampNative(c.Z * steps + dither, 0, steps)) / steps);
     }
-
-    /// <summary>Narkowicz's fit of the ACES film curve.</summary>
-    private static Vector3 Aces(Vector3 x) =>
-        x * (x * 2.51f + new Vector3(0.03f)) / (x * (x * 2.43f + new Vector3(0.59f)) + new Vector3(0.14f));
-
-    /// <summary>Reinhard with a white point of 2: keeps mid-tones, rolls off highlights.</summary>
-    private static Vector3 Soft(Vector3 x) => x * (Vector3.One + x * 0.25f) / (Vector3.One + x);
 
     private static float Frac(float v) => v - MathF.Floor(v);
 }
