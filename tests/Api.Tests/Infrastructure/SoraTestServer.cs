@@ -5,9 +5,13 @@ using Sora.Silo.Hosting;
 namespace Sora.Api.Tests.Infrastructure;
 
 /// <summary>A real embedded Sora (silo + Kestrel on a random 127.0.0.1 port) in a fresh data folder.</summary>
-public sealed class SoraTestServer : IAsyncLifetime
+public sealed class SoraTestServer(Func<SoraHostOptions, SoraHostOptions>? configure = null) : IAsyncLifetime
 {
     private WebApplication? _app;
+
+    public SoraTestServer() : this(null)
+    {
+    }
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("sora-api-test-").FullName;
     public string BaseUrl { get; private set; } = "";
@@ -33,7 +37,7 @@ public sealed class SoraTestServer : IAsyncLifetime
             EmbeddedGatewayPort = FreePort.Next(),
             WebSocketInitTimeout = TimeSpan.FromSeconds(1),
         };
-        _app = await SoraWebHost.BuildAsync(options, CancellationToken.None);
+        _app = await SoraWebHost.BuildAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');
     }
