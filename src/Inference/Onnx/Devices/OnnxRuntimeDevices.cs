@@ -18,9 +18,20 @@ public sealed class OnnxRuntimeDevices : IOnnxRuntimeDevices
 
     public void OpenCudaSession(int deviceId)
     {
-        // The probe expects failures on machines without CUDA: ONNX Runtime's own error log would only repeat them.
-        using var options = new SessionOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
-        options.AppendExecutionProvider_CUDA(deviceId);
-        using var session = new InferenceSession(ProbeModel.Value, options);
+        // The probe expects failures on machines without CUDA, and reports them itself: ONNX Runtime's own error log
+        // (process-wide, printed to stderr) would only repeat them in red.
+        var environment = OrtEnv.Instance();
+        var level = environment.EnvLogLevel;
+        environment.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+        try
+        {
+            using var options = new SessionOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
+            options.AppendExecutionProvider_CUDA(deviceId);
+            using var session = new InferenceSession(ProbeModel.Value, options);
+        }
+        finally
+        {
+            environment.EnvLogLevel = level;
+        }
     }
 }
