@@ -19,7 +19,7 @@ public sealed class OnnxGenerationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var folder = new TinyVideoModel { Fps = 24 }.WriteTo(_models);
-        _server = new SoraTestServer(options => options with { Gpus = 0, OnnxModelFolder = folder, OnnxOnCpu = true });
+        _server = new SoraTestServer { Configure = options => options with { Gpus = 0, OnnxModelFolder = folder, OnnxOnCpu = true } };
         await _server.InitializeAsync();
     }
 
@@ -66,7 +66,7 @@ public sealed class OnnxGenerationTests : IAsyncLifetime
 /// <summary>A server without an ONNX model (and without GPUs) refuses ONNX jobs at once and says how to configure one.</summary>
 public sealed class OnnxUnavailableTests : IAsyncLifetime
 {
-    private readonly SoraTestServer server = new(options => options with { Gpus = 0 });
+    private readonly SoraTestServer server = new() { Configure = options => options with { Gpus = 0 } };
 
     public Task InitializeAsync() => server.InitializeAsync();
 

@@ -5,13 +5,12 @@ using Sora.Silo.Hosting;
 namespace Sora.Api.Tests.Infrastructure;
 
 /// <summary>A real embedded Sora (silo + Kestrel on a random 127.0.0.1 port) in a fresh data folder.</summary>
-public sealed class SoraTestServer(Func<SoraHostOptions, SoraHostOptions>? configure = null) : IAsyncLifetime
+public sealed class SoraTestServer : IAsyncLifetime
 {
     private WebApplication? _app;
 
-    public SoraTestServer() : this(null)
-    {
-    }
+    /// <summary>Changes to the default options (an ONNX model, a GPU count) for tests that need them.</summary>
+    public Func<SoraHostOptions, SoraHostOptions>? Configure { get; init; }
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("sora-api-test-").FullName;
     public string BaseUrl { get; private set; } = "";
@@ -37,7 +36,7 @@ public sealed class SoraTestServer(Func<SoraHostOptions, SoraHostOptions>? confi
             EmbeddedGatewayPort = FreePort.Next(),
             WebSocketInitTimeout = TimeSpan.FromSeconds(1),
         };
-        _app = await SoraWebHost.BuildAsync(configure?.Invoke(options) ?? options, CancellationToken.None);
+        _app = await SoraWebHost.BuildAsync(Configure?.Invoke(options) ?? options, CancellationToken.None);
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');
     }
