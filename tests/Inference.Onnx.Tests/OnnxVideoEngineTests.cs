@@ -25,6 +25,20 @@ public sealed class OnnxVideoEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_with_several_frames_per_latent_frame_still_gives_exactly_the_frames_asked_for()
+    {
+        using var model = _folder.Load(new TinyVideoModel { TemporalRatio = 2 });
+        // 15 frames: 8 latent frames decode to 16, and the last one is dropped.
+        var request = new GenerationRequest("a red ball", Seconds: 0.5, Width: 64, Height: 36, Fps: 30, Seed: 2) { ChunkFrames = 6 };
+
+        var chunks = await GenerateAsync(model, request);
+
+        Assert.Equal([0, 6, 12], chunks.Select(c => c.FirstFrame));
+        Assert.Equal([6, 6, 3], chunks.Select(c => c.FrameCount));
+        Assert.Equal(MediaChunk.SampleRate * MediaChunk.Channels / 2, chunks.Sum(c => c.Audio.Length));
+    }
+
+    [Fact]
     public async Task The_same_seed_gives_identical_frames_and_another_seed_different_ones()
     {
         using var model = _folder.Load(new TinyVideoModel());

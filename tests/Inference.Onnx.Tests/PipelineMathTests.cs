@@ -47,6 +47,26 @@ public sealed class PipelineMathTests
     }
 
     [Fact]
+    public void A_prompt_becomes_a_padded_row_of_token_ids_and_too_long_a_prompt_still_ends_with_sep()
+    {
+        var vocabulary = Path.Combine(Path.GetTempPath(), $"sora-vocab-{Guid.NewGuid():N}.txt");
+        File.WriteAllLines(vocabulary, Models.TinyVideoModel.Vocabulary);
+        try
+        {
+            var tokenizer = new PromptTokenizer(vocabulary, length: 6);
+
+            // [CLS]=2 a=5 red=6 ball=9 [SEP]=3 [PAD]=0; "Red" is lower-cased like BERT's uncased vocabularies.
+            Assert.Equal([2L, 5, 6, 9, 3, 0], tokenizer.Encode("a Red ball"));
+            Assert.Equal([2L, 5, 6, 9, 13, 3], tokenizer.Encode("a red ball on the beach"));
+            Assert.Equal([2L, 1, 3, 0, 0, 0], tokenizer.Encode("zebra"));
+        }
+        finally
+        {
+            File.Delete(vocabulary);
+        }
+    }
+
+    [Fact]
     public void Planar_frames_become_packed_rgb_and_scale_bilinearly()
     {
         // A 2x1 frame: left pixel black, right pixel (1, 0.5, 0).

@@ -25,6 +25,9 @@ public sealed record TinyVideoModel
     public object LatentFrameAxis { get; init; } = "frames";
     public bool WithVocabulary { get; init; } = true;
 
+    /// <summary>Video frames per latent frame: the decoder repeats each chunk this many times along the frame axis.</summary>
+    public int TemporalRatio { get; init; } = 1;
+
     /// <summary>Writes denoiser.onnx, decoder.onnx and vocab.txt into a new folder under <paramref name="parent"/>.</summary>
     public string WriteTo(string parent)
     {
@@ -60,14 +63,15 @@ public sealed record TinyVideoModel
             .Metadata(OnnxModelContract.StepsKey, Steps.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Metadata(OnnxModelContract.GuidanceKey, Guidance.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Fps is { } fps) graph.Metadata(OnnxModelContract.FpsKey, fps.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (TemporalRatio != 1) graph.Metadata(OnnxModelContract.TemporalRatioKey, TemporalRatio.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return graph;
     }
 
-    private static OnnxGraphBuilder Decoder() => new OnnxGraphBuilder("tiny-decoder")
+    private OnnxGraphBuilder Decoder() => new OnnxGraphBuilder("tiny-decoder")
         .Input(OnnxModelContract.Latents, Float, 1, Channels, "frames", LatentHeight, LatentWidth)
         .Output(OnnxModelContract.Frames, Float, "frames", 3, FrameHeight, FrameWidth)
         .Constant("batch_axis", [1], new long[] { 0 })
-        .Constant("repeats", [4], new long[] { 1, 1, Upscale, Upscale })
+        .Constant("repeats", [4], new long[] { TemporalRatio, 1, Upscale, Upscale })
         .Node("Squeeze", [OnnxModelContract.Latents, "batch_axis"], ["channels_first"])
         .Node("Transpose", ["channels_first"], ["frames_first"], ("perm", new long[] { 1, 0, 2, 3 }))
         .Node("Sigmoid", ["frames_first"], ["colours"])
