@@ -11,5 +11,6 @@ internal static class BenchRegistry
         Sora.Bench.Watermark.WatermarkBench.Create(),
         Sora.Bench.Feed.FeedBench.Create(),
         Sora.Bench.Pipeline.PipelineBench.Create(),
+        Sora.Bench.Onnx.OnnxBench.Create(),
     ];
 }

@@ -11,5 +11,6 @@ public static class ErrorCodes
     public const string PolicyViolation = "POLICY_VIOLATION";
     public const string Conflict = "CONFLICT";
     public const string RateLimited = "RATE_LIMITED";
+    public const string EngineUnavailable = "ENGINE_UNAVAILABLE";
     public const string Internal = "INTERNAL_SERVER_ERROR";
 }

@@ -19,9 +19,12 @@ public sealed record DeviceSlot(
 {
     private const char Separator = '|';
 
+    /// <summary>Whether the ONNX engine may run here: on every GPU, and on CPU slots of silos started with <c>--onnx-cpu</c>.</summary>
+    [Id(3)] public bool RunsOnnx { get; init; } = Kind == DeviceKind.Gpu;
+
     public string Key => $"{Silo}{Separator}{Kind.ToString().ToLowerInvariant()}{Separator}{Index}";
 
-    public bool CanRun(EngineKind engine) => engine == EngineKind.World || Kind == DeviceKind.Gpu;
+    public bool CanRun(EngineKind engine) => engine == EngineKind.World || RunsOnnx;
 
     public static DeviceSlot Parse(string key)
     {

@@ -5,7 +5,7 @@ public enum EngineKind
 {
     /// <summary>The CPU world simulator: runs on any device.</summary>
     World = 0,
-    /// <summary>The ONNX diffusion pipeline: GPU devices only.</summary>
+    /// <summary>The ONNX diffusion pipeline: GPUs, and CPU slots of silos started with --onnx-cpu.</summary>
     Onnx = 1,
 }
 

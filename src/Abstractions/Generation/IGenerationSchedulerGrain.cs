@@ -9,7 +9,7 @@ public sealed record QueuedGeneration(
 
 /// <summary>
 /// The cluster's one job scheduler (key <see cref="Key"/>): hands queued jobs to free devices, one job per
-/// device, at most <c>MaxRunningPerUser</c> per user, Onnx only to GPUs, fair between users.
+/// device, at most <c>MaxRunningPerUser</c> per user, Onnx only to devices that run it (GPUs), fair between users.
 /// </summary>
 [Alias("Sora.IGenerationSchedulerGrain")]
 public interface IGenerationSchedulerGrain : IGrainWithStringKey

@@ -18,6 +18,11 @@ public static class GenerationRules
     public static readonly IReadOnlyList<string> Styles =
         ["cinematic", "anime", "cartoon", "claymation", "watercolor", "pixel_art", "noir", "sketch"];
 
+    /// <summary>Why a job of <paramref name="engine"/> cannot be taken: no active device runs it, and how an operator changes that.</summary>
+    public static string NoDeviceFor(EngineKind engine) =>
+        $"no node of this Sora runs the {engine} engine now: an operator starts a node that has a GPU with --onnx-model FOLDER " +
+        "(or, for small models, adds --onnx-cpu to run it on CPU slots); see docs/onnx-engine.md";
+
     public static void Validate(GenerationSpec spec, IPromptPolicy policy)
     {
         if (string.IsNullOrWhiteSpace(spec.Prompt))

@@ -7,7 +7,7 @@ namespace Sora.Grains.Generation;
 /// <summary>
 /// Hands queued jobs to free devices. Fairness: the next job is the oldest of the users with the fewest jobs
 /// running, and nobody runs more than <see cref="GenerationRules.MaxRunningPerUser"/> at once. World jobs
-/// prefer CPU slots so GPUs stay free for Onnx jobs, which only GPUs can run. A timer re-reads the devices,
+/// prefer CPU slots so GPUs stay free for Onnx jobs, which only GPUs (and --onnx-cpu slots) run. A timer re-reads the devices,
 /// so silos that join start working and devices of silos that left are forgotten.
 /// </summary>
 public sealed partial class GenerationSchedulerGrain(

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Sora.Abstractions.Generation;
+using Sora.Inference.Onnx;
 using Sora.Inference.World.Planning;
 using Sora.Media.Provenance;
 using Sora.Silo.Cli.Generate;
@@ -28,9 +30,11 @@ public static class GenerateCommand
         var traceOut = new Option<string>("--trace-out") { Description = "Write the simulation trace JSON here" };
         var contactSheet = new Option<string>("--contact-sheet") { Description = "Write a PNG with one frame of the prompt in every style" };
         var handle = new Option<string>("--handle") { Description = "Creator handle drawn in the visible watermark", DefaultValueFactory = _ => "@local" };
+        var engine = new Option<string>("--engine") { Description = "world (default) or onnx", DefaultValueFactory = _ => "world" };
+        var onnxModel = new Option<string>("--onnx-model") { Description = "Folder of the ONNX video model for --engine onnx (docs/onnx-engine.md)" };
         var command = new Command("generate", "Make a video from a prompt without a server")
         {
-            prompt, output, seconds, size, fps, seed, style, data, plan, planOut, traceOut, contactSheet, handle,
+            prompt, output, seconds, size, fps, seed, style, data, plan, planOut, traceOut, contactSheet, handle, engine, onnxModel,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -38,8 +42,10 @@ public static class GenerateCommand
             {
                 var settings = GenerateSettings.Parse(parsed.GetValue(prompt), parsed.GetValue(output), parsed.GetValue(seconds), parsed.GetValue(size)!,
                     parsed.GetValue(fps), parsed.GetValue(seed), parsed.GetValue(style), Path.GetFullPath(parsed.GetValue(data)!), parsed.GetValue(plan),
-                    parsed.GetValue(planOut), parsed.GetValue(traceOut), parsed.GetValue(contactSheet), parsed.GetValue(handle)!);
-                await new GenerateRun(settings, Console.Out, Console.Error).RunAsync(cancellationToken);
+                    parsed.GetValue(planOut), parsed.GetValue(traceOut), parsed.GetValue(contactSheet), parsed.GetValue(handle)!,
+                    parsed.GetValue(engine)!, parsed.GetValue(onnxModel));
+                if (settings.Engine == EngineKind.Onnx) await new OnnxGenerateRun(settings, Console.Out).RunAsync(cancellationToken);
+                else await new GenerateRun(settings, Console.Out, Console.Error).RunAsync(cancellationToken);
                 return 0;
             }
             catch (GenerateUsageException error)
@@ -57,7 +63,7 @@ public static class GenerateCommand
                 Console.Error.WriteLine("sora generate: interrupted; partial files removed");
                 return Interrupted;
             }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException or MediaFormatException or ArgumentException)
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or MediaFormatException or ArgumentException or OnnxModelException)
             {
                 Console.Error.WriteLine($"sora generate: {error.Message}");
                 return 1;

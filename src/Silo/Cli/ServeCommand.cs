@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Npgsql;
+using Sora.Inference.Onnx;
 using Sora.Silo.Hosting;
 
 namespace Sora.Silo.Cli;
@@ -18,7 +19,9 @@ public static class ServeCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port (cluster mode)", DefaultValueFactory = _ => 30000 };
         var advertise = new Option<string>("--advertise") { Description = "Address other silos reach this one at (cluster mode)", DefaultValueFactory = _ => "127.0.0.1" };
 
-        var gpus = new Option<int>("--gpus") { Description = "GPUs this node offers to generation jobs", DefaultValueFactory = _ => 0 };
+        var gpus = new Option<int?>("--gpus") { Description = "GPUs this node offers to generation jobs (default: those ONNX Runtime's CUDA provider can use)" };
+        var onnxModel = new Option<string?>("--onnx-model") { Description = "Folder of the ONNX video model (docs/onnx-engine.md): offers the ONNX engine on this node's GPUs" };
+        var onnxCpu = new Option<bool>("--onnx-cpu") { Description = "Let this node's CPU slots run the ONNX engine too (small models, tests)" };
         var cpuSlots = new Option<int>("--cpu-slots") { Description = "World-engine jobs this node runs at once on its CPU", DefaultValueFactory = _ => 1 };
         var blockedTerms = new Option<string?>("--blocked-terms") { Description = "File of terms a prompt may not contain (default DATA/blocked-terms.txt)" };
         var media = new Option<string?>("--media") { Description = "Folder for generated media (default DATA/media); in a cluster, one folder every node shares" };
@@ -32,10 +35,10 @@ public static class ServeCommand
         var s3Region = new Option<string>("--s3-region") { Description = "Region the S3 signature names", DefaultValueFactory = _ => "us-east-1" };
         var signingCert = new Option<string?>("--signing-cert") { Description = "PEM certificate chain (leaf first) that signs C2PA manifests (default: a local CA in DATA/keys)" };
         var signingKey = new Option<string?>("--signing-key") { Description = "PEM private key (EC P-256) of --signing-cert" };
-        foreach (var count in new[] { gpus, cpuSlots })
+        foreach (var count in new Option[] { gpus, cpuSlots })
             count.Validators.Add(result =>
             {
-                if (result.GetValueOrDefault<int>() is < 0 or > 64) result.AddError($"{result.Option.Name} must be between 0 and 64");
+                if (result.GetValueOrDefault<int?>() is < 0 or > 64) result.AddError($"{result.Option.Name} must be between 0 and 64");
             });
 
         advertise.Validators.Add(result =>
@@ -46,7 +49,7 @@ public static class ServeCommand
 
         var command = new Command("serve", "Run Sora: Orleans silo, GraphQL API at /graphql, dashboard at /dashboard")
         {
-            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, gpus, cpuSlots, blockedTerms, media, s3Endpoint, s3Bucket, s3Region, signingCert, signingKey,
+            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, gpus, cpuSlots, onnxModel, onnxCpu, blockedTerms, media, s3Endpoint, s3Bucket, s3Region, signingCert, signingKey,
         };
         command.Validators.Add(result =>
         {
@@ -58,15 +61,29 @@ public static class ServeCommand
                 result.AddError("--media and --s3-endpoint are two places for media: give one");
             if (result.GetValue(signingCert) is null != result.GetValue(signingKey) is null)
                 result.AddError("give both --signing-cert and --signing-key, or neither");
+            if (result.GetValue(onnxCpu) && result.GetValue(onnxModel) is null)
+                result.AddError("--onnx-cpu needs --onnx-model FOLDER");
         });
         command.SetAction(async (parsed, cancellationToken) =>
         {
+            var modelFolder = parsed.GetValue(onnxModel) is { } model ? Path.GetFullPath(model) : null;
+            try
+            {
+                if (modelFolder is not null) OnnxModelContract.CheckFolder(modelFolder);
+            }
+            catch (OnnxModelException e)
+            {
+                Console.Error.WriteLine($"sora serve: {e.Message}");
+                return SoraCommandLine.UsageError;
+            }
             var options = new SoraHostOptions
             {
                 DataDirectory = Path.GetFullPath(parsed.GetValue(data)!),
                 Urls = parsed.GetValue(urls)!,
                 Gpus = parsed.GetValue(gpus),
                 CpuSlots = parsed.GetValue(cpuSlots),
+                OnnxModelFolder = modelFolder,
+                OnnxOnCpu = parsed.GetValue(onnxCpu),
                 BlockedTermsFile = parsed.GetValue(blockedTerms) is { } file ? Path.GetFullPath(file) : null,
                 MediaFolder = parsed.GetValue(media) is { } folder ? Path.GetFullPath(folder) : null,
                 S3Media = parsed.GetValue(s3Endpoint) is { } endpoint

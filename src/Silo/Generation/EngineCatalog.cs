@@ -1,23 +1,72 @@
+using System.Collections.Concurrent;
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Generation;
 using Sora.Inference;
+using Sora.Inference.Onnx;
 using Sora.Inference.World;
 using Sora.Inference.World.Rendering;
 using Sora.Inference.World.Sound;
 
 namespace Sora.Silo.Generation;
 
-/// <summary>The engines this silo can run, by kind, with the name and version the C2PA manifest records.</summary>
-public sealed class EngineCatalog
+/// <summary>The engines this silo can run, by kind and device, with the name and version the C2PA manifest records.</summary>
+public sealed class EngineCatalog(OnnxEngineOptions onnx) : IDisposable
 {
     public const string WorldName = "sora-world";
 
+    // A model is loaded once per execution target (CPU, each CUDA device) and shared by the jobs that run there.
+    private readonly ConcurrentDictionary<OnnxExecution, Lazy<OnnxVideoModel>> _models = new();
+
     public static string WorldVersion { get; } = typeof(WorldEngine).Assembly.GetName().Version?.ToString(3) ?? "0.1.0";
 
-    /// <summary>A fresh engine per job: engines keep per-run scratch buffers and are not shared between jobs.</summary>
-    public (IVideoEngine Engine, string Name, string Version) Create(EngineKind kind) => kind switch
+    /// <summary>What this silo says about its ONNX engine in its start-up log.</summary>
+    public string OnnxDescription => onnx.ModelFolder is { } folder
+        ? $"model {folder} on GPUs{(onnx.OnCpu ? " and CPU slots" : "")}"
+        : "no model configured (--onnx-model FOLDER)";
+
+    /// <summary>
+    /// World: a fresh engine per job (it keeps per-run scratch buffers). Onnx: an engine over the model loaded for the
+    /// job's device, CUDA device N for GPU N, ONNX Runtime's CPU provider for a CPU slot.
+    /// </summary>
+    public (IVideoEngine Engine, string Name, string Version) Create(EngineKind kind, DeviceSlot device) => kind switch
     {
         EngineKind.World => (new WorldEngine(new RasterRenderer(), new EventSoundSynthesizer()), WorldName, WorldVersion),
-        _ => throw new DomainException("ENGINE_UNAVAILABLE", $"the {kind} engine is not installed on this silo (no model is configured)"),
+        EngineKind.Onnx => CreateOnnx(device),
+        _ => throw new DomainException(ErrorCodes.EngineUnavailable, $"the {kind} engine is not installed on this silo"),
     };
+
+    public void Dispose()
+    {
+        foreach (var model in _models.Values.Where(m => m.IsValueCreated)) model.Value.Dispose();
+        _models.Clear();
+    }
+
+    private (IVideoEngine, string, string) CreateOnnx(DeviceSlot device)
+    {
+        if (onnx.ModelFolder is not { } folder)
+            throw new DomainException(ErrorCodes.EngineUnavailable,
+                "the ONNX engine has no model on this silo: start it with --onnx-model FOLDER (see docs/onnx-engine.md)");
+        if (device.Kind == DeviceKind.Cpu && !onnx.OnCpu)
+            throw new DomainException(ErrorCodes.EngineUnavailable,
+                "the ONNX engine runs on GPUs; start the silo with --onnx-cpu to let its CPU slots run it");
+
+        var execution = device.Kind == DeviceKind.Gpu ? OnnxExecution.Cuda(device.Index) : OnnxExecution.Cpu;
+        var model = Load(folder, execution);
+        return (new OnnxVideoEngine(model), model.Settings.Name, model.Settings.Version);
+    }
+
+    private OnnxVideoModel Load(string folder, OnnxExecution execution)
+    {
+        var lazy = _models.GetOrAdd(execution, target => new Lazy<OnnxVideoModel>(() => OnnxVideoModel.Load(folder, target)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (OnnxModelException e)
+        {
+            // A failed load is not cached: the operator may fix the folder (or the driver) without restarting.
+            _models.TryRemove(KeyValuePair.Create(execution, lazy));
+            throw new DomainException(ErrorCodes.EngineUnavailable, $"the ONNX model cannot run here: {e.Message}");
+        }
+    }
 }

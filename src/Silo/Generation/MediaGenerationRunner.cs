@@ -44,7 +44,7 @@ public sealed partial class MediaGenerationRunner(
         Directory.CreateDirectory(scratch);
         try
         {
-            var (engine, engineName, engineVersion) = engines.Create(spec.Engine);
+            var (engine, engineName, engineVersion) = engines.Create(spec.Engine, job.Device);
             var request = new GenerationRequest(spec.Prompt, spec.Seconds, spec.Width, spec.Height, spec.Fps, spec.Seed, spec.Style)
             {
                 ChunkFrames = options.FramesPerChunk,

@@ -13,6 +13,7 @@ using Sora.Abstractions.Media;
 using Sora.Media.Provenance;
 using Sora.Silo.Media;
 using Sora.Grains.Generation;
+using Sora.Inference.Onnx.Devices;
 using Sora.Silo.Generation;
 using Sora.Silo.Storage;
 
@@ -76,10 +77,13 @@ public static class SiloConfiguration
     /// <summary>Device advertisement, worker placement and the job rules of the generation pipeline.</summary>
     private static void AddGeneration(this ISiloBuilder silo, SoraHostOptions options)
     {
+        var devices = LocalDevices.Resolve(options.CpuSlots, options.Gpus, options.OnnxOnCpu && options.OnnxModelFolder is not null, CudaDeviceProbe.ThisMachine);
         silo.UseSiloMetadata(new Dictionary<string, string>
         {
-            [DeviceAdvertisement.MetadataKey] = DeviceAdvertisement.Format(options.CpuSlots, options.Gpus),
+            [DeviceAdvertisement.MetadataKey] = devices.Advertisement,
         });
+        silo.Services.AddSingleton(devices);
+        silo.Services.AddHostedService<LocalDevicesReport>();
         silo.AddPlacementDirector<DevicePlacement, DevicePlacementDirector>();
         // A lost job must be picked up within 30 s, so the watchdog reminder ticks faster than Orleans' default minimum.
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = GenerationGrain.WatchdogPeriod);
@@ -94,6 +98,7 @@ public static class SiloConfiguration
             PrivateKeyPemPath = options.SigningKeyPem,
         })));
         silo.Services.AddSingleton(new MediaGenerationOptions { ScratchDirectory = options.ScratchDirectory });
+        silo.Services.AddSingleton(new OnnxEngineOptions(options.OnnxModelFolder, options.OnnxOnCpu));
         silo.Services.AddSingleton<EngineCatalog>();
         silo.Services.AddSingleton<IGenerationRunner, MediaGenerationRunner>();
     }

@@ -18,8 +18,14 @@ public sealed record SoraHostOptions
     /// <summary>Jobs of the World engine this silo runs at once on its CPU.</summary>
     public int CpuSlots { get; init; } = 1;
 
-    /// <summary>GPUs this silo offers to generation jobs (one job per GPU at a time).</summary>
-    public int Gpus { get; init; }
+    /// <summary>GPUs this silo offers to generation jobs (one job per GPU at a time); null: as many as ONNX Runtime's CUDA provider can use.</summary>
+    public int? Gpus { get; init; }
+
+    /// <summary>The ONNX engine's model folder (docs/onnx-engine.md); without one, ONNX jobs are refused.</summary>
+    public string? OnnxModelFolder { get; init; }
+
+    /// <summary>Let the CPU slots run the ONNX engine too (ONNX Runtime's CPU provider): for small models and tests.</summary>
+    public bool OnnxOnCpu { get; init; }
 
     /// <summary>The prompt policy's blocked terms, one per line; by default <c>blocked-terms.txt</c> in the data folder.</summary>
     public string? BlockedTermsFile { get; init; }

@@ -9,6 +9,9 @@ public sealed class SoraTestServer : IAsyncLifetime
 {
     private WebApplication? _app;
 
+    /// <summary>Changes to the default options (an ONNX model, a GPU count) for tests that need them.</summary>
+    public Func<SoraHostOptions, SoraHostOptions>? Configure { get; init; }
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("sora-api-test-").FullName;
     public string BaseUrl { get; private set; } = "";
     public string GraphQLUrl => BaseUrl + "/graphql";
@@ -33,7 +36,7 @@ public sealed class SoraTestServer : IAsyncLifetime
             EmbeddedGatewayPort = FreePort.Next(),
             WebSocketInitTimeout = TimeSpan.FromSeconds(1),
         };
-        _app = await SoraWebHost.BuildAsync(options, CancellationToken.None);
+        _app = await SoraWebHost.BuildAsync(Configure?.Invoke(options) ?? options, CancellationToken.None);
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');
     }

@@ -29,6 +29,34 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.False(File.Exists(PathOf("x.mp4")));
     }
 
+    [Theory]
+    [InlineData("--engine", "gpu", "--engine gpu is unknown")]
+    [InlineData("--engine", "onnx", "--engine onnx needs --onnx-model FOLDER")]
+    [InlineData("--onnx-model", "/nowhere", "--onnx-model is used with --engine onnx")]
+    public async Task A_bad_engine_choice_gets_one_clear_line_and_exit_2(string flag, string value, string expected)
+    {
+        var (exit, output) = await SoraProcess.RunAsync("generate", "--prompt", Prompt, "--out", PathOf("x.mp4"), flag, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task The_onnx_engine_makes_a_video_that_sora_verify_accepts()
+    {
+        var model = new Sora.Inference.Onnx.Tests.Models.TinyVideoModel().WriteTo(directory);
+        var video = PathOf("onnx.mp4");
+
+        var (exit, output) = await SoraProcess.RunAsync("generate", "--engine", "onnx", "--onnx-model", model, "--prompt", "a blue ball on the sea",
+            "--seconds", "1", "--size", "640x360", "--out", video, "--data", PathOf("data"));
+
+        Assert.True(exit == 0, output);
+        Assert.Matches("on (the CPU|cuda:0)", output);
+        var (verified, report) = await SoraProcess.RunAsync("verify", video);
+        Assert.True(verified == 0, report);
+    }
+
     [Fact]
     public async Task An_empty_prompt_is_refused_with_exit_2()
     {

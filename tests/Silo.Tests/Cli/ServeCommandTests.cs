@@ -42,6 +42,8 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("serve", "--cluster")]
     [InlineData("serve", "--postgres", "Host=x")]
     [InlineData("serve", "--advertise", "not-an-ip")]
+    [InlineData("serve", "--onnx-cpu")]
+    [InlineData("serve", "--gpus", "65")]
     [InlineData("no-such-command")]
     public async Task A_bad_command_line_prints_why_and_exits_2(params string[] args)
     {
@@ -49,6 +51,17 @@ public sealed class ServeCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("sora:", output);
+    }
+
+    [Fact]
+    public async Task An_onnx_model_folder_that_is_not_there_is_named_before_anything_starts()
+    {
+        var missing = Path.Combine(_data, "no-model");
+        var (exit, output) = await SoraProcess.RunAsync("serve", "--data", _data, "--onnx-model", missing);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"sora serve: the ONNX model folder {missing} does not exist", output);
+        Assert.DoesNotContain("   at ", output);
     }
 
     public void Dispose()

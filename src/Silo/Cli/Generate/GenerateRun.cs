@@ -87,7 +87,7 @@ public sealed class GenerateRun(GenerateSettings settings, TextWriter output, Te
     }
 
     /// <summary>The engine's chunks as the provenance path takes them; the engine hands over fresh buffers, so marking them in place is safe.</summary>
-    private static async IAsyncEnumerable<FrameChunk> Chunks(IAsyncEnumerable<MediaChunk> chunks, Action<int> progress,
+    internal static async IAsyncEnumerable<FrameChunk> Chunks(IAsyncEnumerable<MediaChunk> chunks, Action<int> progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var chunk in chunks.WithCancellation(cancellationToken))

@@ -1,3 +1,4 @@
+using Sora.Abstractions.Generation;
 using Sora.Grains.Generation;
 using Sora.Inference.World;
 using Sora.Inference.World.Planning;
@@ -21,9 +22,16 @@ public sealed record GenerateSettings(
     string? ContactSheetFile,
     string Handle)
 {
+    /// <summary>Which engine makes the video; ONNX also needs <see cref="OnnxModel"/>.</summary>
+    public EngineKind Engine { get; init; } = EngineKind.World;
+
+    /// <summary>The ONNX model folder (docs/onnx-engine.md).</summary>
+    public string? OnnxModel { get; init; }
+
     public static GenerateSettings Parse(string? prompt, string? outFile, double seconds, string size, int fps, long seed, string? style,
-        string data, string? planFile, string? planOut, string? traceOut, string? contactSheet, string handle)
+        string data, string? planFile, string? planOut, string? traceOut, string? contactSheet, string handle, string engine = "world", string? onnxModel = null)
     {
+        var kind = ParseEngine(engine, onnxModel, outFile, planFile, planOut, traceOut, contactSheet);
         prompt ??= "";
         if (planFile is null && string.IsNullOrWhiteSpace(prompt)) throw new GenerateUsageException("--prompt is empty; describe the scene, e.g. --prompt \"a dog runs to the lake and jumps in\"");
         if (prompt.Length > GenerationRules.MaxPromptLength) throw new GenerateUsageException($"--prompt has {prompt.Length} characters; at most {GenerationRules.MaxPromptLength} are allowed");
@@ -44,7 +52,29 @@ public sealed record GenerateSettings(
         // The same rule as sign-up, so the visible mark can always draw it.
         try { handle = Sora.Abstractions.Users.Handle.Normalize(handle.TrimStart('@'), "--handle"); }
         catch (Sora.Abstractions.Errors.DomainException e) { throw new GenerateUsageException(e.Message); }
-        return new GenerateSettings(prompt, outFile, seconds, width, height, fps, seed, normalizedStyle, data, planFile, planOut, traceOut, contactSheet, handle);
+        return new GenerateSettings(prompt, outFile, seconds, width, height, fps, seed, normalizedStyle, data, planFile, planOut, traceOut, contactSheet, handle)
+        {
+            Engine = kind,
+            OnnxModel = onnxModel is null ? null : Path.GetFullPath(onnxModel),
+        };
+    }
+
+    private static EngineKind ParseEngine(string engine, string? onnxModel, string? outFile, params string?[] worldOnlyFiles)
+    {
+        if (!Enum.TryParse<EngineKind>(engine, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(engine, out _))
+            throw new GenerateUsageException($"--engine {engine} is unknown; use world or onnx");
+        if (kind == EngineKind.World)
+        {
+            if (onnxModel is not null) throw new GenerateUsageException("--onnx-model is used with --engine onnx");
+            return kind;
+        }
+        if (onnxModel is null) throw new GenerateUsageException("--engine onnx needs --onnx-model FOLDER (see docs/onnx-engine.md)");
+        if (worldOnlyFiles.Any(file => file is not null))
+            throw new GenerateUsageException("--plan, --plan-out, --trace-out and --contact-sheet belong to the World engine; --engine onnx makes only --out");
+        if (outFile is null) throw new GenerateUsageException("nothing to write: give --out FILE.mp4");
+        try { Sora.Inference.Onnx.OnnxModelContract.CheckFolder(Path.GetFullPath(onnxModel)); }
+        catch (Sora.Inference.Onnx.OnnxModelException e) { throw new GenerateUsageException($"--onnx-model: {e.Message}"); }
+        return kind;
     }
 
     private static (int Width, int Height) ParseSize(string size)

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Sora.Silo.Generation;
+
+/// <summary>Says once, at start, which devices this silo offers and why it has the GPUs it has (or none).</summary>
+public sealed partial class LocalDevicesReport(LocalDevices devices, EngineCatalog engines, ILogger<LocalDevicesReport> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        LogDevices(devices.CpuSlots, devices.Gpus, devices.GpuSource, engines.OnnxDescription);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This silo offers {CpuSlots} CPU slot(s) and {Gpus} GPU(s) ({GpuSource}); ONNX engine: {Onnx}")]
+    private partial void LogDevices(int cpuSlots, int gpus, string gpuSource, string onnx);
+}

@@ -1,0 +1,66 @@
+using Sora.Abstractions.Errors;
+using Sora.Abstractions.Generation;
+using Sora.Inference;
+using Sora.Inference.Onnx.Tests.Models;
+using Sora.Silo.Generation;
+
+namespace Sora.Silo.Tests.Generation;
+
+/// <summary>Which engine a job gets on which device, and the operator-facing reasons when the ONNX engine cannot run.</summary>
+public sealed class EngineCatalogTests : IDisposable
+{
+    private static readonly DeviceSlot Cpu = new("silo", DeviceKind.Cpu, 0), Gpu = new("silo", DeviceKind.Gpu, 0);
+    private readonly string _models = Directory.CreateTempSubdirectory("sora-catalog-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_models, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public void Without_a_model_onnx_is_unavailable_and_the_message_says_how_to_configure_one()
+    {
+        using var catalog = new EngineCatalog(OnnxEngineOptions.None);
+
+        var error = Assert.Throws<DomainException>(() => catalog.Create(EngineKind.Onnx, Gpu));
+
+        Assert.Equal(ErrorCodes.EngineUnavailable, error.Code);
+        Assert.Contains("--onnx-model FOLDER", error.Message);
+    }
+
+    [Fact]
+    public void A_cpu_slot_runs_onnx_only_when_the_silo_allows_it()
+    {
+        var folder = new TinyVideoModel().WriteTo(_models);
+        using var gpuOnly = new EngineCatalog(new OnnxEngineOptions(folder));
+        using var withCpu = new EngineCatalog(new OnnxEngineOptions(folder, OnCpu: true));
+
+        Assert.Contains("--onnx-cpu", Assert.Throws<DomainException>(() => gpuOnly.Create(EngineKind.Onnx, Cpu)).Message);
+        var (engine, name, version) = withCpu.Create(EngineKind.Onnx, Cpu);
+        Assert.Equal(("tiny-test-model", "1.0"), (name, version));
+        Assert.IsAssignableFrom<IVideoEngine>(engine);
+    }
+
+    [Fact]
+    public void A_gpu_that_cuda_cannot_use_makes_the_job_fail_with_the_reason()
+    {
+        if (File.Exists("/dev/nvidiactl")) return; // a real GPU would run the model
+        using var catalog = new EngineCatalog(new OnnxEngineOptions(new TinyVideoModel().WriteTo(_models)));
+
+        var error = Assert.Throws<DomainException>(() => catalog.Create(EngineKind.Onnx, Gpu));
+
+        Assert.Equal(ErrorCodes.EngineUnavailable, error.Code);
+        Assert.Contains("CUDA device 0", error.Message);
+    }
+
+    [Fact]
+    public void A_broken_model_folder_is_unavailable_with_the_contract_problem_named()
+    {
+        var folder = new TinyVideoModel { WithContractMetadata = false }.WriteTo(_models);
+        using var catalog = new EngineCatalog(new OnnxEngineOptions(folder, OnCpu: true));
+
+        var error = Assert.Throws<DomainException>(() => catalog.Create(EngineKind.Onnx, Cpu));
+
+        Assert.Contains("sora.contract", error.Message);
+    }
+}
