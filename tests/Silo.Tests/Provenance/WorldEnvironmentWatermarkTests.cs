@@ -9,9 +9,9 @@ namespace Sora.Silo.Tests.Provenance;
 /// World engine → visible and invisible marks → H.264 at the default CRF → C2PA → decode → detector.
 /// </summary>
 /// <remarks>
-/// Users get 5 s at 854×480; the clips here are 2 s at 640×360, the smallest size offered and the shortest length the
-/// mark is specified for, so fewer tile copies carry it than in any clip a user makes, and twelve clips fit in CI time.
-/// At this size the kitchen (a tiled floor and wall in a still shot) failed before the detector weighed pixels by how
+/// Users get 5 s at 854×480; the clips here are 2 s at that size, the shortest length the mark is specified for, so
+/// twelve clips fit in CI time.
+/// The kitchen (a tiled floor and wall in a still shot) failed before the detector weighed pixels by how
 /// quiet their neighbourhood is.
 /// </remarks>
 public sealed class WorldEnvironmentWatermarkTests : IDisposable
