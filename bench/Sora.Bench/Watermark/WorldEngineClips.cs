@@ -15,6 +15,7 @@ internal sealed class WorldEngineClips : IUnmarkedClipSource
     private const int Fps = 24;
     private const double Seconds = 2;
 
+    /// <summary>Every World environment at least once: the still, tiled indoor scenes are where the content's own pattern is strongest.</summary>
     private static readonly string[] Prompts =
     [
         "a red ball bounces on the beach",
@@ -25,6 +26,12 @@ internal sealed class WorldEngineClips : IUnmarkedClipSource
         "rain falls on a quiet city street",
         "a boat drifts on a lake at sunset",
         "a child kicks a ball in a park",
+        "a glass falls in the kitchen",
+        "a cat sleeps in the room",
+        "a ball rolls in the desert",
+        "a ball rolls in the snowy winter",
+        "a car drives through the city at night",
+        "an astronaut floats in space",
     ];
 
     private readonly WorldEngine engine = new(new RasterRenderer(), new EventSoundSynthesizer());

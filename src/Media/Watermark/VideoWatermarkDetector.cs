@@ -20,16 +20,19 @@ public sealed record VideoWatermarkResult(bool Detected, ulong? Payload, double 
 }
 
 /// <summary>
-/// Finds the video mark in luma frames: high-pass each frame, fold it modulo the tile (for each candidate scale) into
-/// 4-pixel bins, sum them into cells and flatten the cells' spectrum (<see cref="CellWhitening"/>), then search the
-/// sub-cell phase and cyclic cell shift that best matches the sync cells.
+/// Finds the video mark in luma frames: high-pass each frame and weigh every pixel by how quiet its neighbourhood is
+/// (<see cref="LumaHighPass"/>), fold it modulo the tile (for each candidate scale) into 4-pixel bins, sum them into cells
+/// and flatten the cells' spectrum (<see cref="CellWhitening"/>), then search the sub-cell phase and cyclic cell shift that
+/// best matches the sync cells.
 /// </summary>
 /// <remarks>
 /// False-positive bound. Under "no mark", the sync score of one alignment is a normalized correlation of 228 cell sums
-/// with independent ±1 signs, ≈ N(0,1). The search covers <see cref="Scales"/>.Length × 9 phases × 400 shifts = 10 800
-/// alignments, so P(max score ≥ 5.5) ≤ 10 800 · Q(5.5) ≈ 2.1·10⁻⁴. Only the best alignment is decoded, and its data cells
-/// are disjoint from the sync cells, so a CRC-16 match on noise is an independent 2⁻¹⁶ ≈ 1.5·10⁻⁵ event. Both together:
-/// P(false positive) ≤ 3.2·10⁻⁹ per video, well under the 10⁻⁶ goal.
+/// with independent ±1 signs, ≈ N(0,1). The cell sums are whatever the frames and their per-pixel weights make them; the
+/// weights and the whitening look at the frames only, never at the signs, so the bound holds for any content. The search
+/// covers <see cref="Scales"/>.Length × 9 phases × 400 shifts = 10 800 alignments, so P(max score ≥ 5.5) ≤ 10 800 · Q(5.5)
+/// ≈ 2.1·10⁻⁴. Only the best alignment is decoded, and its data cells are disjoint from the sync cells, so a CRC-16 match on
+/// noise is an independent 2⁻¹⁶ ≈ 1.5·10⁻⁵ event. Both together: P(false positive) ≤ 3.2·10⁻⁹ per video, well under the
+/// 10⁻⁶ goal.
 /// </remarks>
 public sealed class VideoWatermarkDetector
 {
