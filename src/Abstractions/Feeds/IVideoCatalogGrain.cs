@@ -18,6 +18,7 @@ public interface IVideoCatalogGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task RemoveAsync(VideoId video);
 
-    [Alias("Candidates")]
+    // Every FOR_YOU first page asks; answers must not wait behind a write of the catalog.
+    [Alias("Candidates"), AlwaysInterleave]
     Task<Immutable<IReadOnlyList<VideoStats>>> GetCandidatesAsync();
 }
