@@ -20,5 +20,6 @@ public interface IVideoCatalogGrain : IGrainWithStringKey
 
     // Every FOR_YOU first page asks; answers must not wait behind a write of the catalog.
     [Alias("Candidates"), AlwaysInterleave]
-    Task<Immutable<IReadOnlyList<VideoStats>>> GetCandidatesAsync();
+    /// <summary>The best videos by the viewer-independent score, best first (ties by video id).</summary>
+    Task<Immutable<IReadOnlyList<ScoredCandidate>>> GetCandidatesAsync();
 }

@@ -26,6 +26,7 @@ public static class SoraApiExtensions
         services.AddSingleton<Accounts>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<ParsedDocumentCache>();
+        services.AddSingleton<Schema.Users.CreatorProfiles>();
         services.AddSingleton<GraphQLRequestExecutor>();
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddSingleton<GraphQLWebSocketHandler>();

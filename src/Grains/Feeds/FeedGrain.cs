@@ -128,7 +128,7 @@ public sealed class FeedGrain(
         var candidates = await candidatesTask;
 
         var viewer = new RankingViewer(Self, graph.Following, state.State.LikedCreators, graph.Hidden, state.State.Seen.ToHashSet());
-        var ranked = ForYouRanking.Rank(candidates.Value, viewer, clock.GetUtcNow());
+        var ranked = ForYouRanking.Rank(candidates.Value, viewer);
         return new ForYouSession(Guid.NewGuid().ToString("N")[..12], [.. ranked.Select(s => s.Video)]);
     }
 

@@ -20,7 +20,7 @@ public sealed class VideoCatalogGrain(
 
     private readonly FeedOptions _feeds = feedOptions.Value;
     private bool _dirty;
-    private Immutable<IReadOnlyList<VideoStats>>? _candidates;
+    private Immutable<IReadOnlyList<ScoredCandidate>>? _candidates;
     private DateTimeOffset _candidatesAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -54,16 +54,12 @@ public sealed class VideoCatalogGrain(
         return Task.CompletedTask;
     }
 
-    public Task<Immutable<IReadOnlyList<VideoStats>>> GetCandidatesAsync()
+    public Task<Immutable<IReadOnlyList<ScoredCandidate>>> GetCandidatesAsync()
     {
         var now = clock.GetUtcNow();
         if (_candidates is not { } cached || now - _candidatesAt > CandidatesMaxAge)
         {
-            IReadOnlyList<VideoStats> best = [.. state.State.Videos.Values
-                .OrderByDescending(v => ForYouRanking.GlobalScore(v, now))
-                .ThenBy(v => v.Video.Value, StringComparer.Ordinal)
-                .Take(_feeds.CandidateCount)];
-            cached = new Immutable<IReadOnlyList<VideoStats>>(best);
+            cached = new Immutable<IReadOnlyList<ScoredCandidate>>(ForYouRanking.ByGlobalScore(state.State.Videos.Values, now, _feeds.CandidateCount));
             _candidates = cached;
             _candidatesAt = now;
         }
