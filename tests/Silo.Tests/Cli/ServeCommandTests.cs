@@ -42,6 +42,8 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("serve", "--cluster")]
     [InlineData("serve", "--postgres", "Host=x")]
     [InlineData("serve", "--advertise", "not-an-ip")]
+    [InlineData("serve", "--trusted-proxy", "10.0.0.0/99")]
+    [InlineData("serve", "--trusted-proxy", "proxy.example")]
     [InlineData("no-such-command")]
     public async Task A_bad_command_line_prints_why_and_exits_2(params string[] args)
     {
