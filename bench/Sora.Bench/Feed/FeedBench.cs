@@ -27,21 +27,23 @@ internal static class FeedBench
         var clients = new Option<int>("--clients") { DefaultValueFactory = _ => 50, Description = "Concurrent GraphQL/HTTP clients" };
         var seconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 20, Description = "Measured seconds per feed kind" };
         var fans = new Option<int>("--fans") { DefaultValueFactory = _ => 10_000, Description = "Followers of the creator whose post is fanned out" };
+        var query = new Option<string[]>("--query") { Description = "Also drive this GraphQL query (repeatable; to see where a feed query's time goes)" };
+        var noFanOut = new Option<bool>("--no-fan-out") { Description = "Skip the fan-out part" };
         var command = new Command("feed", "Feed query throughput/latency and fan-out time on a seeded embedded Sora")
         {
-            users, edges, videos, clients, seconds, fans,
+            users, edges, videos, clients, seconds, fans, query, noFanOut,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             await RunQueriesAsync(parsed.GetValue(users), parsed.GetValue(edges), parsed.GetValue(videos), parsed.GetValue(clients),
-                TimeSpan.FromSeconds(parsed.GetValue(seconds)), cancellationToken);
-            await RunFanOutAsync(parsed.GetValue(fans), cancellationToken);
+                TimeSpan.FromSeconds(parsed.GetValue(seconds)), parsed.GetValue(query) ?? [], cancellationToken);
+            if (!parsed.GetValue(noFanOut)) await RunFanOutAsync(parsed.GetValue(fans), cancellationToken);
             return 0;
         });
         return command;
     }
 
-    private static async Task RunQueriesAsync(int userCount, int edgeCount, int videoCount, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task RunQueriesAsync(int userCount, int edgeCount, int videoCount, int clients, TimeSpan duration, IReadOnlyList<string> extraQueries, CancellationToken cancellationToken)
     {
         Console.WriteLine($"feed queries: {userCount} users, {edgeCount} follow edges, {videoCount} videos, {clients} clients, {Environment.ProcessorCount} cores");
         await using var host = await FeedBenchHost.StartAsync(new FeedOptions(), cancellationToken);
@@ -53,13 +55,19 @@ internal static class FeedBench
 
         var tokens = host.Services.GetRequiredService<UserTokens>();
         var load = new HttpLoad(host.GraphQLUrl, [.. people.Select(p => tokens.Issue(p))]);
-        foreach (var (name, query) in new[] { ("FOR_YOU", ForYouQuery), ("FOLLOWING", FollowingQuery) })
+        var queries = new List<(string Name, string Query)> { ("FOR_YOU", ForYouQuery), ("FOLLOWING", FollowingQuery) };
+        queries.AddRange(extraQueries.Select((q, i) => ($"query {i + 1}", q)));
+        foreach (var (name, query) in queries)
         {
             await load.RunAsync(query, clients, TimeSpan.FromSeconds(5), cancellationToken);
             var result = await load.RunAsync(query, clients, duration, cancellationToken);
-            Console.WriteLine($"  {name,-9}  {result.Throughput,8:F0} req/s   p50 {result.Percentile(50),7:F2} ms   p99 {result.Percentile(99),7:F2} ms   ({result.Requests} requests, {result.Failures} failed)");
+            Console.WriteLine($"  {name,-9}  {result.Throughput,8:F0} req/s   p50 {result.Percentile(50),7:F2} ms   p99 {result.Percentile(99),7:F2} ms   " +
+                $"CPU {result.CpuMillisecondsPerRequest:F2} ms/req   ({result.Requests} requests, {result.Failures} failed; load average {LoadAverage()})");
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     /// <summary>Below the fan-in threshold a post is written into every follower's feed before publish returns, so the publish call's duration is the fan-out time.</summary>
     private static async Task RunFanOutAsync(int fanCount, CancellationToken cancellationToken)

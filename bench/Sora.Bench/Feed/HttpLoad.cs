@@ -5,10 +5,16 @@ using System.Text.Json;
 
 namespace Sora.Bench.Feed;
 
-/// <summary>Latencies of one load run: how many requests, over how long, and their percentiles.</summary>
-internal sealed record LoadResult(int Requests, int Failures, TimeSpan Duration, double[] SortedMilliseconds)
+/// <summary>
+/// Latencies of one load run: how many requests, over how long, their percentiles, and the CPU time the
+/// whole process (server and load clients together) spent per request.
+/// </summary>
+internal sealed record LoadResult(int Requests, int Failures, TimeSpan Duration, double[] SortedMilliseconds, TimeSpan ProcessCpu)
 {
     public double Throughput => Requests / Duration.TotalSeconds;
+
+    /// <summary>Unlike latency, this hardly depends on what else shares the cores, so it compares runs on a busy machine.</summary>
+    public double CpuMillisecondsPerRequest => Requests == 0 ? double.NaN : ProcessCpu.TotalMilliseconds / Requests;
 
     public double Percentile(double p) =>
         SortedMilliseconds.Length == 0 ? double.NaN : SortedMilliseconds[Math.Min(SortedMilliseconds.Length - 1, (int)Math.Ceiling(p / 100 * SortedMilliseconds.Length) - 1)];
@@ -23,6 +29,7 @@ internal sealed class HttpLoad(string graphQLUrl, IReadOnlyList<string> tokens)
     {
         var latencies = new List<double>[clients];
         var failures = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var body = JsonSerializer.Serialize(new { query });
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
@@ -41,8 +48,9 @@ internal sealed class HttpLoad(string graphQLUrl, IReadOnlyList<string> tokens)
             }
         }));
         var elapsed = clock.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new LoadResult(all.Length, failures, elapsed, all);
+        return new LoadResult(all.Length, failures, elapsed, all, cpu);
     }
 }

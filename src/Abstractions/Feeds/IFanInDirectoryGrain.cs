@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Sora.Abstractions.Users;
 
 namespace Sora.Abstractions.Feeds;
@@ -11,6 +12,7 @@ public interface IFanInDirectoryGrain : IGrainWithStringKey
     [Alias("Set")]
     Task SetAsync(UserId creator, bool fanIn);
 
-    [Alias("All")]
+    // Every FOLLOWING page asks; answers need not wait behind each other.
+    [Alias("All"), AlwaysInterleave]
     Task<IReadOnlyList<UserId>> GetAllAsync();
 }

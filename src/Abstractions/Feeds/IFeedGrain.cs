@@ -24,8 +24,13 @@ public interface IFeedGrain : IGrainWithStringKey
     [Alias("ForgetCreator")]
     Task ForgetCreatorAsync(UserId creator);
 
+    /// <summary>A page of videos as this person sees them, views included, so a feed query is one call.</summary>
     [Alias("Page")]
     Task<FeedPage> GetPageAsync(FeedKind kind, int first, string? after);
+
+    /// <summary>This person's follows or blocks changed; called by their user grain before it answers.</summary>
+    [Alias("GraphChanged")]
+    Task GraphChangedAsync();
 
     [Alias("Seen")]
     Task MarkSeenAsync(VideoId video);

@@ -18,6 +18,8 @@ public interface IVideoCatalogGrain : IGrainWithStringKey
     [Alias("Remove")]
     Task RemoveAsync(VideoId video);
 
-    [Alias("Candidates")]
-    Task<Immutable<IReadOnlyList<VideoStats>>> GetCandidatesAsync();
+    // Every FOR_YOU first page asks; answers must not wait behind a write of the catalog.
+    [Alias("Candidates"), AlwaysInterleave]
+    /// <summary>The best videos by the viewer-independent score, best first (ties by video id).</summary>
+    Task<Immutable<IReadOnlyList<ScoredCandidate>>> GetCandidatesAsync();
 }

@@ -15,8 +15,16 @@ public interface IVideoGrain : IGrainWithStringKey
     Task<VideoView> CreateDraftAsync(DraftSpec spec);
 
     /// <summary>The video as <paramref name="viewer"/> (null: anonymous) may see it, else NOT_FOUND.</summary>
-    [Alias("Get")]
+    [Alias("Get"), Orleans.Concurrency.ReadOnly]
     Task<VideoView> GetAsync(UserId? viewer);
+
+    /// <summary>
+    /// For <paramref name="viewer"/>'s feed grain, which has already left out every creator hidden from the
+    /// viewer (a block is recorded on both people, so the viewer's own graph is enough): the video as the
+    /// viewer sees it while it is published, else null.
+    /// </summary>
+    [Alias("GetForFeed"), Orleans.Concurrency.ReadOnly]
+    Task<VideoView?> GetForFeedAsync(UserId viewer);
 
     [Alias("Publish")]
     Task<VideoView> PublishAsync(UserId caller, string? caption);

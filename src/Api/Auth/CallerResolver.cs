@@ -14,8 +14,8 @@ public sealed class CallerResolver(OperatorToken operatorToken, UserTokens userT
             return CallerResolution.Failure("Authorization must be a Bearer token");
         var token = authorization[BearerPrefix.Length..].Trim();
         if (operatorToken.Matches(token)) return CallerResolution.Success(new RequestCaller(IsOperator: true, Address: address));
-        return userTokens.Validate(token) is { } user
-            ? CallerResolution.Success(new RequestCaller(IsOperator: false, User: user, Address: address))
+        return userTokens.Read(token) is { } valid
+            ? CallerResolution.Success(new RequestCaller(IsOperator: false, User: valid.User, Address: address, ExpiresAt: valid.Expires))
             : CallerResolution.Failure("The token is not valid or has expired");
     }
 }

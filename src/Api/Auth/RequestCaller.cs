@@ -7,7 +7,8 @@ namespace Sora.Api.Auth;
 /// <summary>Who is calling, as established by the transport before execution.</summary>
 /// <param name="User">The signed-in person, if the request carried a valid user token.</param>
 /// <param name="Address">The peer's IP address, for per-address limits.</param>
-public sealed record RequestCaller(bool IsOperator, UserId? User = null, string? Address = null)
+/// <param name="ExpiresAt">When the user token this caller showed stops being valid.</param>
+public sealed record RequestCaller(bool IsOperator, UserId? User = null, string? Address = null, DateTimeOffset? ExpiresAt = null)
 {
     public static RequestCaller Anonymous { get; } = new(false);
 

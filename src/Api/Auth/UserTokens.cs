@@ -40,7 +40,10 @@ public sealed class UserTokens
     }
 
     /// <summary>The person the token was issued to, or null when it is forged, malformed or expired.</summary>
-    public UserId? Validate(string token)
+    public UserId? Validate(string token) => Read(token)?.User;
+
+    /// <summary>The person the token was issued to and when it expires, or null when it is forged, malformed or expired.</summary>
+    public ValidToken? Read(string token)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 512) return null;
         var parts = token[Prefix.Length..].Split('.');
@@ -50,7 +53,8 @@ public sealed class UserTokens
             if (!CryptographicOperations.FixedTimeEquals(Sign(parts[0]), Base64Url.DecodeFromChars(parts[1]))) return null;
             var payload = JsonSerializer.Deserialize<TokenPayload>(Base64Url.DecodeFromChars(parts[0]));
             if (payload is null || !UserId.TryParse(payload.Sub, out var user)) return null;
-            return DateTimeOffset.FromUnixTimeSeconds(payload.Exp) > _clock.GetUtcNow() ? user : null;
+            var expires = DateTimeOffset.FromUnixTimeSeconds(payload.Exp);
+            return expires > _clock.GetUtcNow() ? new ValidToken(user, expires) : null;
         }
         catch (Exception error) when (error is FormatException or JsonException or ArgumentOutOfRangeException)
         {
@@ -64,3 +68,6 @@ public sealed class UserTokens
         [property: System.Text.Json.Serialization.JsonPropertyName("sub")] string Sub,
         [property: System.Text.Json.Serialization.JsonPropertyName("exp")] long Exp);
 }
+
+/// <summary>A checked user token: whom it names, and until when it holds.</summary>
+public readonly record struct ValidToken(UserId User, DateTimeOffset Expires);

@@ -25,6 +25,8 @@ public static class SoraApiExtensions
         services.AddSingleton<Passwords>();
         services.AddSingleton<Accounts>();
         services.AddSingleton<CallerResolver>();
+        services.AddSingleton<ParsedDocumentCache>();
+        services.AddSingleton<Schema.Users.CreatorProfiles>();
         services.AddSingleton<GraphQLRequestExecutor>();
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddSingleton<GraphQLWebSocketHandler>();

@@ -14,4 +14,7 @@ public sealed record SoraApiOptions
     public int SignInAttemptsPerHandle { get; init; } = 10;
     public int SignInAttemptsPerAddress { get; init; } = 30;
     public TimeSpan SignInWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Reverse proxies whose X-Forwarded-For names the client (see <see cref="Hosting.TrustedProxies"/>); none by default.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 }

@@ -16,6 +16,10 @@ public sealed class FeedGrain(
     private readonly FeedOptions _feeds = feedOptions.Value;
     private ForYouSession? _forYou;
 
+    // The person's follows and blocks, as their user grain last told; it calls GraphChangedAsync (or
+    // ForgetCreatorAsync) before any change of them answers, so this is never older than a finished change.
+    private ViewerGraph? _graph;
+
     private UserId Self => new(this.GetPrimaryKeyString());
 
     public async Task DeliverAsync(FeedItem item)
@@ -44,14 +48,23 @@ public sealed class FeedGrain(
     public async Task ForgetCreatorAsync(UserId creator)
     {
         _forYou = null;
+        _graph = null;
         if (state.State.Inbox.RemoveAll(i => i.Creator == creator) > 0) await state.WriteStateAsync();
     }
 
-    public Task<FeedPage> GetPageAsync(FeedKind kind, int first, string? after)
+    public Task GraphChangedAsync()
+    {
+        _graph = null;
+        _forYou = null;
+        return Task.CompletedTask;
+    }
+
+    public async Task<FeedPage> GetPageAsync(FeedKind kind, int first, string? after)
     {
         if (first is < 1 or > VideoLimits.MaxPageSize)
             throw DomainException.BadInput("first", $"first must be between 1 and {VideoLimits.MaxPageSize}");
-        return kind == FeedKind.Following ? FollowingPageAsync(first, after) : ForYouPageAsync(first, after);
+        var page = kind == FeedKind.Following ? await FollowingPageAsync(first, after) : await ForYouPageAsync(first, after);
+        return await WithViewsAsync(page);
     }
 
     public async Task MarkSeenAsync(VideoId video)
@@ -76,16 +89,16 @@ public sealed class FeedGrain(
     private async Task<FeedPage> FollowingPageAsync(int first, string? after)
     {
         var position = FeedCursor.ParsePosition(after);
-        var context = await User(Self).GetFeedContextAsync();
-        var following = context.Following.ToHashSet();
-        var hidden = context.Hidden.ToHashSet();
+        var graph = await GraphAsync();
 
         var fanIn = (await GrainFactory.GetGrain<IFanInDirectoryGrain>(IFanInDirectoryGrain.Key).GetAllAsync())
-            .Where(following.Contains)
+            .Where(graph.Following.Contains)
             .ToList();
-        var pulled = await Task.WhenAll(fanIn.Select(creator => User(creator).GetVideosAsync(position, first + 1)));
+        IReadOnlyList<FeedItem>[] pulled = fanIn.Count == 0
+            ? []
+            : await Task.WhenAll(fanIn.Select(creator => User(creator).GetVideosAsync(position, first + 1)));
 
-        var page = FollowingFeed.Merge(state.State.Inbox, pulled, following, hidden, position, first + 1);
+        var page = FollowingFeed.Merge(state.State.Inbox, pulled, graph.Following, graph.Hidden, position, first + 1);
         var entries = page.Take(first).Select(i => new FeedPageEntry(i.Video, FeedCursor.ForPosition(i.Position))).ToList();
         return new FeedPage(entries, page.Count > first);
     }
@@ -109,15 +122,35 @@ public sealed class FeedGrain(
 
     private async Task<ForYouSession> RankAsync()
     {
-        var contextTask = User(Self).GetFeedContextAsync();
+        var graphTask = GraphAsync();
         var candidatesTask = GrainFactory.GetGrain<IVideoCatalogGrain>(IVideoCatalogGrain.Key).GetCandidatesAsync();
-        var context = await contextTask;
+        var graph = await graphTask;
         var candidates = await candidatesTask;
 
-        var viewer = new RankingViewer(Self, context.Following.ToHashSet(), state.State.LikedCreators,
-            context.Hidden.ToHashSet(), state.State.Seen.ToHashSet());
-        var ranked = ForYouRanking.Rank(candidates.Value, viewer, clock.GetUtcNow());
+        var viewer = new RankingViewer(Self, graph.Following, state.State.LikedCreators, graph.Hidden, state.State.Seen.ToHashSet());
+        var ranked = ForYouRanking.Rank(candidates.Value, viewer);
         return new ForYouSession(Guid.NewGuid().ToString("N")[..12], [.. ranked.Select(s => s.Video)]);
+    }
+
+    /// <summary>
+    /// Loads the page's videos as this person sees them. Creators hidden from them are already left out, so
+    /// the video grains only check that each video is still published; one that is not any more is dropped.
+    /// </summary>
+    private async Task<FeedPage> WithViewsAsync(FeedPage page)
+    {
+        var views = await Task.WhenAll(page.Entries.Select(e => GrainFactory.GetGrain<IVideoGrain>(e.Video.Value).GetForFeedAsync(Self)));
+        var entries = page.Entries.Zip(views)
+            .Where(pair => pair.Second is not null)
+            .Select(pair => pair.First with { View = pair.Second })
+            .ToList();
+        return page with { Entries = entries };
+    }
+
+    private async Task<ViewerGraph> GraphAsync()
+    {
+        if (_graph is { } known) return known;
+        var context = await User(Self).GetFeedContextAsync();
+        return _graph = new ViewerGraph(context.Following.ToHashSet(), context.Hidden.ToHashSet());
     }
 
     private IAsyncStream<FeedUpdate> Updates =>
@@ -126,4 +159,6 @@ public sealed class FeedGrain(
     private IUserGrain User(UserId user) => GrainFactory.GetGrain<IUserGrain>(user.Value);
 
     private sealed record ForYouSession(string Token, IReadOnlyList<VideoId> Videos);
+
+    private sealed record ViewerGraph(HashSet<UserId> Following, HashSet<UserId> Hidden);
 }

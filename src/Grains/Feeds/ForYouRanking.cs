@@ -53,16 +53,50 @@ public static class ForYouRanking
         GlobalScore(s, now) * (1 + Affinity(s, viewer));
 
     /// <summary>Filters, scores, orders (ties by video id) and spreads creators apart.</summary>
-    public static IReadOnlyList<VideoStats> Rank(IEnumerable<VideoStats> candidates, RankingViewer viewer, DateTimeOffset now)
+    public static IReadOnlyList<VideoStats> Rank(IEnumerable<VideoStats> candidates, RankingViewer viewer, DateTimeOffset now) =>
+        Rank(ByGlobalScore(candidates, now, int.MaxValue), viewer);
+
+    /// <summary>The best <paramref name="count"/> videos by <see cref="GlobalScore"/>, best first, ties by video id.</summary>
+    public static IReadOnlyList<ScoredCandidate> ByGlobalScore(IEnumerable<VideoStats> videos, DateTimeOffset now, int count) =>
+        [.. videos
+            .Select(v => new ScoredCandidate(v, GlobalScore(v, now)))
+            .OrderByDescending(c => c.GlobalScore)
+            .ThenBy(c => c.Stats.Video.Value, StringComparer.Ordinal)
+            .Take(count)];
+
+    /// <summary>
+    /// <see cref="Rank(IEnumerable{VideoStats}, RankingViewer, DateTimeOffset)"/> over candidates already in
+    /// global order. Only videos of creators the viewer follows or likes move (their score is multiplied by
+    /// 1 + affinity); everyone else keeps the global order, so only the moved ones are sorted and then merged in.
+    /// </summary>
+    public static IReadOnlyList<VideoStats> Rank(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer)
     {
-        var ordered = candidates
-            .Where(s => s.Creator != viewer.Viewer && !viewer.Hidden.Contains(s.Creator) && !viewer.Seen.Contains(s.Video))
-            .Select(s => (Stats: s, Score: Score(s, viewer, now)))
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Stats.Video.Value, StringComparer.Ordinal)
-            .Select(x => x.Stats)
-            .ToList();
+        var unmoved = new List<(VideoStats Stats, double Score)>(byGlobalScore.Count);
+        var moved = new List<(VideoStats Stats, double Score)>();
+        foreach (var (s, globalScore) in byGlobalScore)
+        {
+            if (s.Creator == viewer.Viewer || viewer.Hidden.Contains(s.Creator) || viewer.Seen.Contains(s.Video)) continue;
+            var affinity = Affinity(s, viewer);
+            if (affinity == 0) unmoved.Add((s, globalScore));
+            else moved.Add((s, globalScore * (1 + affinity)));
+        }
+        moved.Sort(BestFirst);
+
+        var ordered = new List<VideoStats>(unmoved.Count + moved.Count);
+        int u = 0, m = 0;
+        while (u < unmoved.Count || m < moved.Count)
+        {
+            var takeMoved = u == unmoved.Count || (m < moved.Count && BestFirst(moved[m], unmoved[u]) < 0);
+            ordered.Add(takeMoved ? moved[m++].Stats : unmoved[u++].Stats);
+        }
         return Diversify(ordered);
+    }
+
+    /// <summary>Higher score first; equal scores by video id, so the order is total and the same everywhere.</summary>
+    private static int BestFirst((VideoStats Stats, double Score) a, (VideoStats Stats, double Score) b)
+    {
+        var byScore = b.Score.CompareTo(a.Score);
+        return byScore != 0 ? byScore : string.CompareOrdinal(a.Stats.Video.Value, b.Stats.Video.Value);
     }
 
     /// <summary>

@@ -20,8 +20,13 @@ public sealed class VideoCatalogGrain(
 
     private readonly FeedOptions _feeds = feedOptions.Value;
     private bool _dirty;
-    private Immutable<IReadOnlyList<VideoStats>>? _candidates;
+    private Immutable<IReadOnlyList<ScoredCandidate>>? _candidates;
     private DateTimeOffset _candidatesAt;
+
+    // Which videos are in the catalog changes with every publish and withdrawal; a refresh picked from an
+    // older membership is thrown away, so a removed video never comes back through one.
+    private long _membership;
+    private Task<CandidateRefresh>? _refresh;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +47,7 @@ public sealed class VideoCatalogGrain(
                 videos.Remove(oldest.Video);
         _dirty = true;
         // A new video joins FOR_YOU at once; changed counts wait for the next refresh of the candidates.
-        if (isNew) _candidates = null;
+        if (isNew) MembershipChanged();
         return Task.CompletedTask;
     }
 
@@ -50,24 +55,50 @@ public sealed class VideoCatalogGrain(
     {
         if (!state.State.Videos.Remove(video)) return Task.CompletedTask;
         _dirty = true;
-        _candidates = null;
+        MembershipChanged();
         return Task.CompletedTask;
     }
 
-    public Task<Immutable<IReadOnlyList<VideoStats>>> GetCandidatesAsync()
+    /// <summary>
+    /// Every FOR_YOU session asks, so the answer is always at hand: when it is older than
+    /// <see cref="CandidatesMaxAge"/>, the new pick (a sort of the whole catalog) is made on the thread pool
+    /// from a copy and taken up by a later call, instead of making every caller wait behind the sort.
+    /// </summary>
+    public Task<Immutable<IReadOnlyList<ScoredCandidate>>> GetCandidatesAsync()
     {
         var now = clock.GetUtcNow();
-        if (_candidates is not { } cached || now - _candidatesAt > CandidatesMaxAge)
+        TakeFinishedRefresh();
+        if (_candidates is not { } current)
         {
-            IReadOnlyList<VideoStats> best = [.. state.State.Videos.Values
-                .OrderByDescending(v => ForYouRanking.GlobalScore(v, now))
-                .ThenBy(v => v.Video.Value, StringComparer.Ordinal)
-                .Take(_feeds.CandidateCount)];
-            cached = new Immutable<IReadOnlyList<VideoStats>>(best);
-            _candidates = cached;
+            current = new Immutable<IReadOnlyList<ScoredCandidate>>(ForYouRanking.ByGlobalScore(state.State.Videos.Values, now, _feeds.CandidateCount));
+            _candidates = current;
             _candidatesAt = now;
         }
-        return Task.FromResult(cached);
+        else if (now - _candidatesAt > CandidatesMaxAge && _refresh is null)
+        {
+            var videos = state.State.Videos.Values.ToArray();
+            var membership = _membership;
+            var count = _feeds.CandidateCount;
+            _refresh = Task.Run(() => new CandidateRefresh(membership, now, ForYouRanking.ByGlobalScore(videos, now, count)));
+        }
+        return Task.FromResult(current);
+    }
+
+    private void TakeFinishedRefresh()
+    {
+        if (_refresh is not { IsCompleted: true } finished) return;
+        _refresh = null;
+        if (finished.IsCompletedSuccessfully && finished.Result.Membership == _membership)
+        {
+            _candidates = new Immutable<IReadOnlyList<ScoredCandidate>>(finished.Result.Candidates);
+            _candidatesAt = finished.Result.At;
+        }
+    }
+
+    private void MembershipChanged()
+    {
+        _membership++;
+        _candidates = null;
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -77,6 +108,8 @@ public sealed class VideoCatalogGrain(
         await state.WriteStateAsync(cancellationToken);
     }
 }
+
+internal sealed record CandidateRefresh(long Membership, DateTimeOffset At, IReadOnlyList<ScoredCandidate> Candidates);
 
 [GenerateSerializer, Alias("Sora.VideoCatalogState")]
 public sealed class VideoCatalogState

@@ -74,6 +74,7 @@ public sealed class UserGrain(
         await creator.AddFollowerAsync(Self);
         S.Following.Add(target);
         await WriteAsync();
+        await Feed(Self).GraphChangedAsync();
 
         // A new follow shows the creator's latest videos at once; fan-in creators are read at query time anyway.
         if (!await creator.IsFanInAsync())
@@ -110,6 +111,7 @@ public sealed class UserGrain(
         EnsureRegistered();
         if (!S.Blocks.Remove(target)) return;
         await WriteAsync();
+        await Feed(Self).GraphChangedAsync();
         await GrainFactory.GetGrain<IUserGrain>(target.Value).UnblockedByAsync(Self);
     }
 
@@ -148,6 +150,7 @@ public sealed class UserGrain(
     {
         if (!S.BlockedBy.Remove(blocker)) return;
         await WriteAsync();
+        await Feed(Self).GraphChangedAsync();
     }
 
     public async Task VideoPublishedAsync(FeedItem item)
@@ -194,8 +197,15 @@ public sealed class UserGrain(
             await Task.WhenAll(batch.Select(follower => deliver(Feed(follower))));
     }
 
-    private async Task UpdateFanInAsync() =>
-        await GrainFactory.GetGrain<IFanInDirectoryGrain>(IFanInDirectoryGrain.Key).SetAsync(Self, IsFanIn);
+    /// <summary>Tells the directory only when this person crosses the threshold, so a follow does not queue at that one grain.</summary>
+    private async Task UpdateFanInAsync()
+    {
+        var fanIn = IsFanIn;
+        if (S.ListedAsFanIn == fanIn) return;
+        await GrainFactory.GetGrain<IFanInDirectoryGrain>(IFanInDirectoryGrain.Key).SetAsync(Self, fanIn);
+        S.ListedAsFanIn = fanIn;
+        await WriteAsync();
+    }
 
     private IFeedGrain Feed(UserId user) => GrainFactory.GetGrain<IFeedGrain>(user.Value);
 

@@ -21,5 +21,8 @@ public sealed class UserState
     /// <summary>Published videos, newest first.</summary>
     [Id(11)] public List<FeedItem> Videos { get; set; } = [];
 
+    /// <summary>What the fan-in directory was last told of this person; null: not known (state from before this field).</summary>
+    [Id(12)] public bool? ListedAsFanIn { get; set; }
+
     public bool HiddenFrom(UserId other) => Blocks.Contains(other) || BlockedBy.Contains(other);
 }

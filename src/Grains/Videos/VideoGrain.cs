@@ -47,6 +47,9 @@ public sealed class VideoGrain(
         return View(viewer);
     }
 
+    public Task<VideoView?> GetForFeedAsync(UserId viewer) =>
+        Task.FromResult(S.Exists && S.Status == VideoStatus.Published ? View(viewer) : null);
+
     public async Task<VideoView> PublishAsync(UserId caller, string? caption)
     {
         await EnsureOwnerAsync(caller);

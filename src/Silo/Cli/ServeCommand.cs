@@ -17,6 +17,10 @@ public static class ServeCommand
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (cluster mode)" };
         var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo port (cluster mode)", DefaultValueFactory = _ => 11111 };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port (cluster mode)", DefaultValueFactory = _ => 30000 };
+        var trustedProxy = new Option<string[]>("--trusted-proxy")
+        {
+            Description = "A reverse proxy (address or CIDR network, repeatable) whose X-Forwarded-For gives the client address; none by default",
+        };
         var advertise = new Option<string>("--advertise") { Description = "Address other silos reach this one at (cluster mode)", DefaultValueFactory = _ => "127.0.0.1" };
 
         var gpus = new Option<int?>("--gpus") { Description = "GPUs this node offers to generation jobs (default: those ONNX Runtime's CUDA provider can use)" };
@@ -47,9 +51,16 @@ public static class ServeCommand
                 result.AddError("--advertise must be an IP address");
         });
 
+        trustedProxy.Validators.Add(result =>
+        {
+            foreach (var proxy in result.GetValueOrDefault<string[]>() ?? [])
+                if (!Api.Hosting.TrustedProxies.TryParse(proxy, out _))
+                    result.AddError($"--trusted-proxy '{proxy}' is not an IP address or a CIDR network such as 10.0.0.0/8");
+        });
+
         var command = new Command("serve", "Run Sora: Orleans silo, GraphQL API at /graphql, dashboard at /dashboard")
         {
-            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, gpus, cpuSlots, onnxModel, onnxCpu, blockedTerms, media, s3Endpoint, s3Bucket, s3Region, signingCert, signingKey,
+            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, trustedProxy, gpus, cpuSlots, onnxModel, onnxCpu, blockedTerms, media, s3Endpoint, s3Bucket, s3Region, signingCert, signingKey,
         };
         command.Validators.Add(result =>
         {
@@ -80,6 +91,7 @@ public static class ServeCommand
             {
                 DataDirectory = Path.GetFullPath(parsed.GetValue(data)!),
                 Urls = parsed.GetValue(urls)!,
+                TrustedProxies = [.. (parsed.GetValue(trustedProxy) ?? []).Select(Api.Hosting.TrustedProxies.Parse)],
                 Gpus = parsed.GetValue(gpus),
                 CpuSlots = parsed.GetValue(cpuSlots),
                 OnnxModelFolder = modelFolder,

@@ -43,6 +43,9 @@ public sealed record SoraHostOptions
     public string? SigningCertificatePem { get; init; }
     public string? SigningKeyPem { get; init; }
 
+    /// <summary>Reverse proxies whose X-Forwarded-For gives the client address (for per-address sign-in limits).</summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
+
     /// <summary>Null for the embedded single-process mode.</summary>
     public PostgresClusterOptions? Cluster { get; init; }
 

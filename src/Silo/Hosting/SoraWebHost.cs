@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 using Sora.Api;
+using Sora.Api.Hosting;
 
 namespace Sora.Silo.Hosting;
 
@@ -40,11 +41,13 @@ public static class SoraWebHost
             DataDirectory = options.DataDirectory,
             Mode = options.Cluster is null ? "embedded" : "cluster",
             ConnectionInitTimeout = options.WebSocketInitTimeout,
+            TrustedProxies = options.TrustedProxies,
         });
         builder.Services.AddHostedService<SiloAnnouncer>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         var app = builder.Build();
+        app.UseTrustedProxies(options.TrustedProxies);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapSoraApi();
         app.MapOrleansDashboard(routePrefix: DashboardPath);

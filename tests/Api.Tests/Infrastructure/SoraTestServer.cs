@@ -5,8 +5,11 @@ using Sora.Silo.Hosting;
 namespace Sora.Api.Tests.Infrastructure;
 
 /// <summary>A real embedded Sora (silo + Kestrel on a random 127.0.0.1 port) in a fresh data folder.</summary>
-public sealed class SoraTestServer : IAsyncLifetime
+public class SoraTestServer : IAsyncLifetime
 {
+    /// <summary>Reverse proxies this server believes (none, like a default <c>sora serve</c>).</summary>
+    protected virtual IReadOnlyList<System.Net.IPNetwork> TrustedProxies => [];
+
     private WebApplication? _app;
 
     /// <summary>Changes to the default options (an ONNX model, a GPU count) for tests that need them.</summary>
@@ -35,6 +38,7 @@ public sealed class SoraTestServer : IAsyncLifetime
             EmbeddedSiloPort = FreePort.Next(),
             EmbeddedGatewayPort = FreePort.Next(),
             WebSocketInitTimeout = TimeSpan.FromSeconds(1),
+            TrustedProxies = TrustedProxies,
         };
         _app = await SoraWebHost.BuildAsync(Configure?.Invoke(options) ?? options, CancellationToken.None);
         await _app.StartAsync();

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Sora.Abstractions.Users;
+using Sora.Api.Auth;
 using Sora.Api.Tests.Infrastructure;
 
 namespace Sora.Api.Tests.Transport;
@@ -101,6 +104,22 @@ public sealed class WebSocketTransportTests(SoraTestServer server) : IClassFixtu
     {
         var result = await RawAsync("""{"type":"connection_init","payload":{"authorization":"Bearer sora_op_forged"}}""");
         Assert.Equal(4403, result.GetProperty("closeCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_connection_whose_token_expires_is_closed_with_4403_and_its_subscription_ends()
+    {
+        var person = await Social.People.SignUpAsync(server, "brief");
+        var expires = DateTimeOffset.UtcNow.AddSeconds(10);
+        var token = server.Services.GetRequiredService<UserTokens>().Issue(new UserId(person.Id), expires);
+        var init = JsonSerializer.Serialize(new { type = "connection_init", payload = new { authorization = "Bearer " + token } });
+
+        var result = await RawAsync(init, Subscribe("live", "subscription { feedUpdates { kind videoId } }"));
+
+        Assert.Equal(4403, result.GetProperty("closeCode").GetInt32());
+        Assert.Equal("Token expired", result.GetProperty("closeReason").GetString());
+        Assert.Equal("connection_ack", result.GetProperty("messages")[0].GetProperty("type").GetString());
+        Assert.True(DateTimeOffset.UtcNow >= expires.AddSeconds(-1), "closed before the token expired");
     }
 
     [Fact]

@@ -87,4 +87,21 @@ public sealed class ForYouRankingTests
 
         Assert.Equal(Ids(ForYouRanking.Rank(candidates, Viewing(), Now)), Ids(ForYouRanking.Rank(shuffled, Viewing(), Now)));
     }
+
+    [Fact]
+    public void Ranking_from_the_catalogs_global_order_equals_sorting_every_candidate_by_its_full_score()
+    {
+        var creators = Enumerable.Range(0, 9).Select(i => new UserId("u_" + i)).ToList();
+        var candidates = Enumerable.Range(0, 300)
+            .Select(i => Video($"v{i:000}", creators[i % 9], i % 17, likes: i % 11, comments: i % 4, views: i % 50, remixes: i % 3))
+            .ToList();
+        var viewer = Viewing(following: [creators[1], creators[4]], liked: new() { [creators[2]] = 3, [creators[4]] = 1 }, hidden: [creators[7]], seen: ["v010", "v011"]);
+
+        var bySort = ForYouRanking.Diversify([.. candidates
+            .Where(s => !viewer.Hidden.Contains(s.Creator) && !viewer.Seen.Contains(s.Video))
+            .OrderByDescending(s => ForYouRanking.Score(s, viewer, Now))
+            .ThenBy(s => s.Video.Value, StringComparer.Ordinal)]);
+
+        Assert.Equal(Ids(bySort), Ids(ForYouRanking.Rank(ForYouRanking.ByGlobalScore(candidates, Now, candidates.Count), viewer)));
+    }
 }

@@ -44,6 +44,8 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("serve", "--advertise", "not-an-ip")]
     [InlineData("serve", "--onnx-cpu")]
     [InlineData("serve", "--gpus", "65")]
+    [InlineData("serve", "--trusted-proxy", "10.0.0.0/99")]
+    [InlineData("serve", "--trusted-proxy", "proxy.example")]
     [InlineData("no-such-command")]
     public async Task A_bad_command_line_prints_why_and_exits_2(params string[] args)
     {

@@ -36,7 +36,7 @@ internal static class VideoResolvers
 
     public static async Task<Connection<VideoView>> PageAsync(IResolveFieldContext context, FeedPage page)
     {
-        var views = await Task.WhenAll(page.Entries.Select(e => TryLoadAsync(context, e.Video)));
+        var views = await Task.WhenAll(page.Entries.Select(e => e.View is { } loaded ? Task.FromResult<VideoView?>(loaded) : TryLoadAsync(context, e.Video)));
         var items = page.Entries.Zip(views).Where(p => p.Second is not null).Select(p => (p.Second!, p.First.Cursor)).ToList();
         return Connections.Of(items, page.HasNextPage, PageArguments.After(context) is not null);
     }

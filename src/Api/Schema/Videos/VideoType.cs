@@ -15,7 +15,7 @@ public sealed class VideoType : ObjectGraphType<VideoView>
         Description = "A generated video. Drafts and removed videos are visible to their creator only.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.Value);
         Field<NonNullGraphType<UserType>>("creator")
-            .ResolveAsync(async c => await c.UserGrain(c.Source.Owner).GetProfileAsync() ?? throw DomainException.NotFound("User"));
+            .ResolveAsync(async c => await c.Service<CreatorProfiles>().GetAsync(c.Source.Owner) ?? throw DomainException.NotFound("User"));
         Field(v => v.Prompt);
         Field(v => v.PlanRef, nullable: true).Description("The scene plan the video was generated from.");
         Field(v => v.Status, type: typeof(NonNullGraphType<VideoStatusType>));

@@ -12,6 +12,7 @@ public sealed class GraphQLWebSocketHandler(
     IGraphQLTextSerializer serializer,
     CallerResolver callers,
     SoraApiOptions options,
+    TimeProvider clock,
     ILoggerFactory loggers)
 {
     public async Task HandleAsync(HttpContext context)
@@ -24,7 +25,7 @@ public sealed class GraphQLWebSocketHandler(
             return;
         }
         var session = new GraphQLWsSession(socket, executor, serializer, callers, options, context.RequestServices,
-            context.Connection.RemoteIpAddress?.ToString(), loggers.CreateLogger<GraphQLWsSession>());
+            context.Connection.RemoteIpAddress?.ToString(), clock, loggers.CreateLogger<GraphQLWsSession>());
         await session.RunAsync(context.RequestAborted);
     }
 }

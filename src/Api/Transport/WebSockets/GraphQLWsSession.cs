@@ -24,6 +24,7 @@ public sealed class GraphQLWsSession(
     SoraApiOptions options,
     IServiceProvider requestServices,
     string? remoteAddress,
+    TimeProvider clock,
     ILogger logger)
 {
     private static readonly TimeSpan CloseHandshakeGrace = TimeSpan.FromSeconds(5);
@@ -34,12 +35,14 @@ public sealed class GraphQLWsSession(
     private readonly CancellationTokenSource _closing = new();
     private RequestCaller? _caller;
     private int _initReceived;
+    private readonly TaskCompletionSource<DateTimeOffset?> _tokenExpiry = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task RunAsync(CancellationToken aborted)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, _closing.Token);
         var writer = WriteLoopAsync();
         var initTimeout = CloseUnlessInitialisedAsync(linked.Token);
+        var expiry = CloseWhenTokenExpiresAsync(linked.Token);
         try
         {
             await ReceiveLoopAsync(linked.Token);
@@ -63,6 +66,7 @@ public sealed class GraphQLWsSession(
             await writer;
             await _closing.CancelAsync();
             await initTimeout;
+            await expiry;
         }
     }
 
@@ -150,6 +154,7 @@ public sealed class GraphQLWsSession(
         var resolution = callers.Resolve(authorization, remoteAddress);
         if (resolution.Caller is null) throw new ProtocolViolation(CloseCodes.Forbidden, "Forbidden");
         _caller = resolution.Caller;
+        _tokenExpiry.TrySetResult(_caller.ExpiresAt);
         Send(new Envelope(MessageTypes.ConnectionAck));
     }
 
@@ -260,6 +265,27 @@ public sealed class GraphQLWsSession(
         }
         if (Volatile.Read(ref _initReceived) == 0)
             Close(CloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
+    }
+
+    /// <summary>
+    /// A connection lives longer than the token it was opened with; when that token expires the connection
+    /// ends with 4403, as a connection_init with that token would now, and its subscriptions stop with it.
+    /// graphql-ws clients treat 4403 as retryable, so one that fetches fresh connection params reconnects.
+    /// </summary>
+    private async Task CloseWhenTokenExpiresAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var expires = await _tokenExpiry.Task.WaitAsync(cancellationToken);
+            if (expires is not { } at) return;
+            var left = at - clock.GetUtcNow();
+            if (left > TimeSpan.Zero) await Task.Delay(left, clock, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        Close(CloseCodes.Forbidden, "Token expired");
     }
 
     private async Task WriteLoopAsync()
