@@ -30,30 +30,50 @@ public sealed class FragmentedMp4EncoderTests
     }
 
     [Fact]
-    public async Task Joined_fragments_remux_into_one_faststart_file_with_all_frames_and_sound()
+    public async Task The_same_encode_writes_a_faststart_file_with_the_fragments_frames_and_sound_and_a_poster()
     {
-        var dir = TestMedia.Scratch("remux");
-        var files = new List<string>();
-        await FragmentedMp4Encoder.EncodeAsync(Mp4EncoderTests.Chunks(320, 240, 36, withAudio: true), new Mp4EncodeSettings(320, 240, 24), 12,
-            async (segment, ct) =>
-            {
-                var file = Path.Combine(dir, segment.IsInit ? "init.mp4" : $"{segment.Index}.m4s");
-                await File.WriteAllBytesAsync(file, segment.Bytes, ct);
-                files.Add(file);
-            });
+        var dir = TestMedia.Scratch("final-file");
+        var segments = new List<Mp4Segment>();
         var output = Path.Combine(dir, "video.mp4");
+        var poster = Path.Combine(dir, "poster.jpg");
 
-        await Mp4Remuxer.JoinAsync(files, output);
+        await FragmentedMp4Encoder.EncodeAsync(Mp4EncoderTests.Chunks(320, 240, 36, withAudio: true), new Mp4EncodeSettings(320, 240, 24), 12,
+            new LiveEncodeFiles(output) { Poster = new PosterFrame(24, poster) },
+            (segment, _) => { segments.Add(segment); return ValueTask.CompletedTask; });
 
         var boxes = Sora.Media.Provenance.Mp4Boxes.ReadTopLevel(await File.ReadAllBytesAsync(output)).Select(b => b.Type).ToList();
         Assert.True(boxes.IndexOf("moov") < boxes.IndexOf("mdat"), string.Join(",", boxes));
         Assert.DoesNotContain("moof", boxes);
-        Assert.Equal(36, await Ffmpeg.CountVideoFramesAsync(output));
         var sound = await Ffmpeg.DecodeAudioAsync(output, 48000, 1);
         Assert.InRange(sound.Length, 72000 - 2048, 72000 + 2048);
-        var poster = Path.Combine(dir, "poster.jpg");
-        await Mp4Remuxer.PosterAsync(output, poster, TimeSpan.FromSeconds(1));
+        // One encode: the file holds exactly the pictures a live viewer was shown.
+        var live = Path.Combine(dir, "live.mp4");
+        await File.WriteAllBytesAsync(live, [.. segments.SelectMany(s => s.Bytes)]);
+        var (_, _, fileFrames) = await Ffmpeg.DecodeLumaAsync(output);
+        var (_, _, liveFrames) = await Ffmpeg.DecodeLumaAsync(live);
+        Assert.Equal(36, fileFrames.Count);
+        Assert.Equal(fileFrames.Count, liveFrames.Count);
+        for (var i = 0; i < fileFrames.Count; i++) Assert.True(fileFrames[i].AsSpan().SequenceEqual(liveFrames[i]), $"frame {i} differs");
+        // The poster is a JPEG of frame 24: closer to it than to any other frame of the video.
         Assert.Equal([0xFF, 0xD8], (await File.ReadAllBytesAsync(poster))[..2]);
+        var (_, _, posterFrames) = await Ffmpeg.DecodeLumaAsync(poster);
+        var nearest = Enumerable.Range(0, fileFrames.Count).MinBy(i => MeanAbsoluteDifference(posterFrames[0], fileFrames[i]));
+        Assert.Equal(24, nearest);
+    }
+
+    private static double MeanAbsoluteDifference(byte[] a, byte[] b)
+    {
+        long sum = 0;
+        for (var i = 0; i < a.Length; i++) sum += Math.Abs(a[i] - b[i]);
+        return sum / (double)a.Length;
+    }
+
+    [Fact]
+    public async Task A_path_the_tee_muxer_cannot_take_is_refused_before_ffmpeg_starts()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => FragmentedMp4Encoder.EncodeAsync(Mp4EncoderTests.Chunks(320, 240, 12, withAudio: true),
+            new Mp4EncodeSettings(320, 240, 24), 12, new LiveEncodeFiles("/tmp/a|b.mp4"), (_, _) => ValueTask.CompletedTask));
+        Assert.Contains("a|b.mp4", error.Message);
     }
 
     [Fact]

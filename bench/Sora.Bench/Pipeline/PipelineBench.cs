@@ -37,11 +37,14 @@ internal static class PipelineBench
             var engine = new List<(double First, double Wall)>();
             for (var i = 0; i < count; i++) engine.Add(await EngineTiming.RunAsync(request, ct));
 
+            using var phases = new GenerationPhases();
             await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct);
             var token = await SignUpAsync(host.GraphQLUrl, ct);
             await ThroughServerAsync(host.GraphQLUrl, token, request, seed: 0, ct); // warm-up
-            var server = new List<(double First, double Total)>();
+            phases.TakeRuns();
+            var server = new List<ClientTimes>();
             for (var i = 0; i < count; i++) server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
+            var serverRuns = phases.TakeRuns();
 
             var engineTotal = EngineTiming.Median(engine.Select(r => r.Wall));
             var serverTotal = EngineTiming.Median(server.Select(r => r.Total));
@@ -49,12 +52,31 @@ internal static class PipelineBench
             Console.WriteLine($"{"engine alone (render + sound)",-34} {EngineTiming.Median(engine.Select(r => r.First)),16:F3} {engineTotal,10:F2} {request.Seconds / engineTotal,17:F2}");
             Console.WriteLine($"{"server: submit → chunk → COMPLETED",-34} {EngineTiming.Median(server.Select(r => r.First)),16:F3} {serverTotal,10:F2} {request.Seconds / serverTotal,17:F2}");
             Console.WriteLine($"pipeline overhead (marks, encode, store, remux, sign, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians)");
+            PrintBreakdown(server, serverRuns);
             return 0;
         });
         return command;
     }
 
-    private static async Task<(double First, double Total)> ThroughServerAsync(string url, string token, GenerationRequest request, long seed, CancellationToken ct)
+    /// <summary>When the client saw each step of one generation, in seconds after it sent createVideo.</summary>
+    private sealed record ClientTimes(double Created, double Started, double First, double Last, double Total);
+
+    private static void PrintBreakdown(IReadOnlyList<ClientTimes> client, IReadOnlyList<IReadOnlyDictionary<string, double>> server)
+    {
+        Console.WriteLine("where the time goes (medians, seconds):");
+        Console.WriteLine("  in the client, after createVideo was sent:");
+        Console.WriteLine($"    {"createVideo answered",-32} {EngineTiming.Median(client.Select(c => c.Created)),7:F3}");
+        Console.WriteLine($"    {"STARTED event",-32} {EngineTiming.Median(client.Select(c => c.Started)),7:F3}");
+        Console.WriteLine($"    {"first CHUNK event",-32} {EngineTiming.Median(client.Select(c => c.First)),7:F3}");
+        Console.WriteLine($"    {"last CHUNK event",-32} {EngineTiming.Median(client.Select(c => c.Last)),7:F3}");
+        Console.WriteLine($"    {"COMPLETED event",-32} {EngineTiming.Median(client.Select(c => c.Total)),7:F3}");
+        if (server.Count == 0) return;
+        Console.WriteLine("  in the worker (phases; @ = after the worker began):");
+        foreach (var name in server.SelectMany(r => r.Keys).Distinct())
+            Console.WriteLine($"    {name,-32} {EngineTiming.Median(server.Select(r => r.GetValueOrDefault(name))),7:F3}");
+    }
+
+    private static async Task<ClientTimes> ThroughServerAsync(string url, string token, GenerationRequest request, long seed, CancellationToken ct)
     {
         await using var socket = await GraphQLSocket.ConnectAsync(url, token, ct);
         using var http = new HttpClient();
@@ -63,14 +85,21 @@ internal static class PipelineBench
         var created = await PostAsync(http, url, "mutation($i: CreateVideoInput!) { createVideo(input: $i) { id } }",
             new { i = new { prompt = request.Prompt, seconds = request.Seconds, size = $"{request.Width}x{request.Height}", seed } }, ct);
         var id = created.GetProperty("createVideo").GetProperty("id").GetString()!;
-        double first = -1;
+        var answered = clock.Elapsed.TotalSeconds;
+        double started = -1, first = -1, last = -1;
         await foreach (var data in socket.SubscribeAsync("subscription($id: ID!) { generation(id: $id) { kind message } }", new { id }, ct))
         {
             var kind = data.GetProperty("generation").GetProperty("kind").GetString();
-            if (kind == "CHUNK" && first < 0) first = clock.Elapsed.TotalSeconds;
+            var now = clock.Elapsed.TotalSeconds;
+            if (kind == "STARTED" && started < 0) started = now;
+            if (kind == "CHUNK")
+            {
+                if (first < 0) first = now;
+                last = now;
+            }
             if (kind is "FAILED" or "CANCELLED") throw new InvalidOperationException($"generation {kind}: {data}");
         }
-        return (first, clock.Elapsed.TotalSeconds);
+        return new ClientTimes(answered, started, first, last, clock.Elapsed.TotalSeconds);
     }
 
     private static async Task<string> SignUpAsync(string url, CancellationToken ct)

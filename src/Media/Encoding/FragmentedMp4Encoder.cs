@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.IO.Pipes;
+using System.Runtime.ExceptionServices;
 using FFMpegCore;
 
 namespace Sora.Media.Encoding;
@@ -5,13 +8,16 @@ namespace Sora.Media.Encoding;
 /// <summary>
 /// Encodes frame chunks with one ffmpeg process into a fragmented H.264/AAC MP4 and hands over its segments as ffmpeg
 /// writes them (live preview through Media Source Extensions while the video is being made): the init segment, then
-/// segments of <c>framesPerFragment</c> frames, each starting on a key frame so that it decodes on its own.
+/// segments of <c>framesPerFragment</c> frames, each starting on a key frame so that it decodes on its own. The same
+/// process can also write the finished faststart MP4 and a poster, so nothing has to be remuxed or decoded afterwards.
 /// </summary>
 /// <remarks>
 /// ffmpeg writes a frame only once the next one has arrived (it needs the next timestamp to end the current sample),
 /// so the segments are shifted by one frame: the first holds <c>framesPerFragment - 1</c> frames, and each later one
 /// the last frame of the previous chunk and all but the last of its own. Every segment is then complete the moment
 /// its chunk has been fed, instead of one whole chunk later.
+/// The encoded packets go through ffmpeg's tee muxer to every file at once; the segments reach us over a socket of
+/// our own, as the tee muxer must be given every destination's address in its one output name.
 /// </remarks>
 public static class FragmentedMp4Encoder
 {
@@ -19,18 +25,81 @@ public static class FragmentedMp4Encoder
     private const int VideoTrackId = 1;
 
     public static Task EncodeAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings, int framesPerFragment,
-        Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten, CancellationToken ct = default)
+        Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten, CancellationToken ct = default) =>
+        EncodeAsync(chunks, settings, framesPerFragment, files: null, segmentWritten, ct);
+
+    public static async Task EncodeAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings, int framesPerFragment,
+        LiveEncodeFiles? files, Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(framesPerFragment, 1);
         ArgumentNullException.ThrowIfNull(segmentWritten);
-        // Key frames exactly where segments start and nowhere else; no lookahead; frames passed through as they come;
-        // a fragment per frame, flushed at once, without waiting to interleave audio and video.
-        var keyFrames = $"expr:eq(n,0)+eq(mod(n+1,{framesPerFragment}),0)";
-        var arguments = EncoderPipes.CodecArguments(settings) +
-            $" -fps_mode passthrough -tune zerolatency -g 100000 -sc_threshold 0 -force_key_frames {keyFrames}" +
-            " -movflags +frag_every_frame+empty_moov+default_base_moof -flush_packets 1 -max_interleave_delta 1";
-        return EncoderPipes.RunAsync(chunks, settings,
-            input => input.OutputToPipe(new SegmentPipeSink(VideoTrackId, framesPerFragment, segmentWritten), options => options.WithCustomArgument(arguments)),
-            ct);
+        var pipeName = $"sora-{Guid.NewGuid():N}";
+        await using var socket = new NamedPipeServerStream(pipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var sink = new SegmentPipeSink(VideoTrackId, framesPerFragment, segmentWritten);
+        Exception? handlerError = null;
+        var reading = ReadSegmentsAsync();
+
+        var arguments = "-y " + PosterArguments(files?.Poster) + EncoderPipes.CodecArguments(settings) + EncodingArguments(framesPerFragment);
+        var destinations = TeeOutput(SocketUrl(pipeName), files?.FinalMp4);
+        try
+        {
+            await EncoderPipes.RunAsync(chunks, settings,
+                input => input.OutputToUrl(destinations, options => options.WithCustomArgument(arguments)), abort.Token);
+        }
+        catch
+        {
+            await abort.CancelAsync();
+            try { await reading; } catch (Exception) { /* reported below */ }
+            // A failing segment handler stopped ffmpeg and the producer: its error says more than the cancellation it caused.
+            if (handlerError is not null) ExceptionDispatchInfo.Throw(handlerError);
+            throw;
+        }
+        await reading;
+
+        async Task ReadSegmentsAsync()
+        {
+            try
+            {
+                await socket.WaitForConnectionAsync(abort.Token);
+                await sink.ReadAsync(socket, abort.Token);
+            }
+            catch (Exception error) when (!abort.IsCancellationRequested)
+            {
+                handlerError = error;
+                await abort.CancelAsync();
+                throw;
+            }
+        }
     }
+
+    /// <summary>Key frames exactly where segments start and nowhere else; no lookahead; frames passed through as they come.</summary>
+    private static string EncodingArguments(int framesPerFragment) =>
+        $" -fps_mode passthrough -tune zerolatency -g 100000 -sc_threshold 0 -force_key_frames expr:eq(n,0)+eq(mod(n+1,{framesPerFragment}),0)" +
+        // The tee muxer cannot tell the encoders that MP4 wants codec headers out of band; say it for it.
+        " -flags +global_header -max_interleave_delta 1 -f tee";
+
+    /// <summary>A first output, before the video's: the one frame, as a JPEG, through a select filter on the same decoded input.</summary>
+    private static string PosterArguments(PosterFrame? poster) =>
+        poster is null ? "" :
+        $"-map 0:v:0 -vf select=eq(n\\,{poster.FrameIndex.ToString(CultureInfo.InvariantCulture)}) -frames:v 1 -fps_mode passthrough " +
+        $"-c:v mjpeg -q:v 3 -update 1 -f image2 {Quoted(poster.JpegPath)} ";
+
+    /// <summary>
+    /// The tee muxer's output name: the live fragments (a fragment per frame, flushed at once, without waiting to
+    /// interleave audio and video) to our socket, and the finished faststart MP4 to its file.
+    /// </summary>
+    private static string TeeOutput(string socketUrl, string? finalMp4)
+    {
+        var live = $"[f=mp4:movflags=+frag_every_frame+empty_moov+default_base_moof:flush_packets=1:max_interleave_delta=1]{socketUrl}";
+        if (finalMp4 is null) return Quoted(live);
+        if (finalMp4.IndexOfAny(['|', '[', ']', '"', '\\']) >= 0) throw new ArgumentException($"the path {finalMp4} has a character ffmpeg's tee muxer cannot take", nameof(finalMp4));
+        return Quoted($"{live}|[f=mp4:movflags=+faststart]{Path.GetFullPath(finalMp4)}");
+    }
+
+    /// <summary>Where .NET puts the Unix domain socket of a named pipe, as ffmpeg's unix protocol names it.</summary>
+    private static string SocketUrl(string pipeName) => "unix:" + Path.GetFullPath(Path.Combine(Path.GetTempPath(), "CoreFxPipe_" + pipeName));
+
+    private static string Quoted(string value) =>
+        value.Contains('"') ? throw new ArgumentException($"{value} contains a quote") : $"\"{value}\"";
 }

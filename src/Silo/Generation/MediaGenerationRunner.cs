@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,8 +20,8 @@ namespace Sora.Silo.Generation;
 
 /// <summary>
 /// The server's path from a job to a draft video: engine → visible and invisible marks → one ffmpeg per job writing
-/// fMP4 fragments, each stored and announced as it is written (live preview) → fragments remuxed into one faststart
-/// MP4 → C2PA signature → stored with a poster → the draft <see cref="IVideoGrain"/>, whose id is derived from the
+/// fMP4 fragments, each stored and announced as it is written (live preview), and from the same encode the faststart
+/// MP4 and its poster → C2PA signature → stored → the draft <see cref="IVideoGrain"/>, whose id is derived from the
 /// job so that finishing twice still makes one video.
 /// </summary>
 public sealed partial class MediaGenerationRunner(
@@ -40,6 +41,9 @@ public sealed partial class MediaGenerationRunner(
         // An earlier attempt may have made the video and then lost its silo before telling the job.
         if (await DraftExistsAsync(videoId, spec.OwnerId)) return videoId;
 
+        using var activity = GenerationTracing.Source.StartActivity("generation");
+        activity?.SetTag("sora.generation.id", job.Id);
+        activity?.SetTag("sora.generation.attempt", job.Attempt);
         var scratch = Path.Combine(options.ScratchDirectory, $"{job.Id:N}-{job.Attempt}");
         Directory.CreateDirectory(scratch);
         try
@@ -61,20 +65,29 @@ public sealed partial class MediaGenerationRunner(
             var signed = Path.Combine(scratch, "video.mp4");
             var progress = new JobProgress(request.FrameCount, reporter);
             var writer = new ProvenanceWriter(credentials.Value);
-            var result = await writer.WriteAsync(Frames(engine, request, progress, cancellationToken), provenance, signed,
-                (marked, settings, unsigned, ct) => EncodeAsync(job, marked, settings, unsigned, scratch, progress, ct),
+            Activity? signPhase = null;
+            var poster = new PosterFrame(Math.Min(spec.Fps, request.FrameCount / 2), Path.Combine(scratch, "poster.jpg"));
+            var result = await writer.WriteAsync(Frames(engine, request, progress, activity, cancellationToken), provenance, signed,
+                async (marked, settings, unsigned, ct) =>
+                {
+                    await EncodeAsync(job, marked, settings, new LiveEncodeFiles(unsigned) { Poster = poster }, progress, ct);
+                    signPhase = GenerationTracing.Phase("sign");
+                },
                 ct: cancellationToken);
+            signPhase?.Dispose();
 
-            var poster = Path.Combine(scratch, "poster.jpg");
-            await Mp4Remuxer.PosterAsync(signed, poster, TimeSpan.FromSeconds(Math.Min(1, spec.Seconds / 2)), cancellationToken);
-            await media.WriteFileAsync(MediaKeys.Video(videoId), signed, cancellationToken);
-            await media.WriteFileAsync(MediaKeys.Poster(videoId), poster, cancellationToken);
-            await media.WriteAsync(MediaKeys.Plan(videoId), Encoding.UTF8.GetBytes(planJson), cancellationToken);
+            using (GenerationTracing.Phase("store"))
+            {
+                await media.WriteFileAsync(MediaKeys.Video(videoId), signed, cancellationToken);
+                await media.WriteFileAsync(MediaKeys.Poster(videoId), poster.JpegPath, cancellationToken);
+                await media.WriteAsync(MediaKeys.Plan(videoId), Encoding.UTF8.GetBytes(planJson), cancellationToken);
+            }
 
             var file = new VideoMedia(MediaKeys.UrlOf(MediaKeys.Video(videoId)), result.Frames / (double)spec.Fps, spec.Width, spec.Height)
             {
                 PosterUrl = MediaKeys.UrlOf(MediaKeys.Poster(videoId)),
             };
+            using var draftPhase = GenerationTracing.Phase("draft");
             await CreateDraftAsync(videoId, new DraftSpec(new UserId(spec.OwnerId), spec.Prompt, MediaKeys.Plan(videoId),
                 spec.RemixOf is null ? null : new VideoId(spec.RemixOf), spec.CameoIds, file, result.ManifestLabel));
             LogFinished(job.Id, job.Attempt, videoId, result.Frames);
@@ -94,31 +107,32 @@ public sealed partial class MediaGenerationRunner(
     }
 
     private static async IAsyncEnumerable<FrameChunk> Frames(IVideoEngine engine, GenerationRequest request, JobProgress progress,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        Activity? activity, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var chunk in engine.GenerateAsync(request, ct))
         {
+            if (chunk.FirstFrame == 0) activity?.AddEvent(new ActivityEvent("first chunk rendered"));
             // The engine hands over fresh buffers per chunk; the marks are drawn into them in place.
             yield return new FrameChunk(chunk.Width, chunk.Height, MemoryMarshal.AsMemory(chunk.Rgb24), MemoryMarshal.AsMemory(chunk.Audio));
         }
+        activity?.AddEvent(new ActivityEvent("rendering done"));
         await progress.RenderingDoneAsync();
     }
 
-    private async Task EncodeAsync(GenerationJob job, IAsyncEnumerable<FrameChunk> marked, Mp4EncodeSettings settings, string unsigned,
-        string scratch, JobProgress progress, CancellationToken ct)
+    /// <summary>One ffmpeg writes the live segments (each stored and announced as it is written), the unsigned final MP4 and the poster.</summary>
+    private async Task EncodeAsync(GenerationJob job, IAsyncEnumerable<FrameChunk> marked, Mp4EncodeSettings settings, LiveEncodeFiles files,
+        JobProgress progress, CancellationToken ct)
     {
-        var segments = new List<string>();
-        await FragmentedMp4Encoder.EncodeAsync(marked, settings with { Preset = options.EncoderPreset }, options.FramesPerChunk, async (segment, token) =>
+        using (GenerationTracing.Phase("render+encode"))
         {
-            var local = Path.Combine(scratch, segment.IsInit ? "init.mp4" : $"{segment.Index:D4}.m4s");
-            await File.WriteAllBytesAsync(local, segment.Bytes, token);
-            segments.Add(local);
-            var key = segment.IsInit ? MediaKeys.InitSegment(job.Id, job.Attempt) : MediaKeys.Fragment(job.Id, job.Attempt, segment.Index);
-            await media.WriteAsync(key, segment.Bytes, token);
-            // The encoder's audio tail at the very end carries no frames: stored for the final file, not announced.
-            if (!segment.IsInit && segment.VideoFrames > 0) await progress.FragmentStoredAsync(segment, MediaKeys.UrlOf(key));
-        }, ct);
-        await Mp4Remuxer.JoinAsync(segments, unsigned, ct);
+            await FragmentedMp4Encoder.EncodeAsync(marked, settings with { Preset = options.EncoderPreset }, options.FramesPerChunk, files, async (segment, token) =>
+            {
+                var key = segment.IsInit ? MediaKeys.InitSegment(job.Id, job.Attempt) : MediaKeys.Fragment(job.Id, job.Attempt, segment.Index);
+                await media.WriteAsync(key, segment.Bytes, token);
+                // The encoder's audio tail at the very end carries no frames: stored, not announced.
+                if (!segment.IsInit && segment.VideoFrames > 0) await progress.FragmentStoredAsync(segment, MediaKeys.UrlOf(key));
+            }, ct);
+        }
         await progress.SigningAsync();
     }
 
