@@ -18,5 +18,15 @@ public sealed record GenerationRequest(
     /// <summary>Frames per chunk; small chunks make the first one arrive early.</summary>
     public int ChunkFrames { get; init; } = 6;
 
+    /// <summary>Frames in the first chunk when it should differ from <see cref="ChunkFrames"/> (0: the same): a short first chunk reaches a live viewer sooner.</summary>
+    public int FirstChunkFrames { get; init; }
+
+    /// <summary>The frame count of the chunk that starts at frame <paramref name="first"/> (the last may be cut short by the video's end).</summary>
+    public int ChunkFramesFrom(int first)
+    {
+        var size = first == 0 && FirstChunkFrames > 0 ? FirstChunkFrames : Math.Max(1, ChunkFrames);
+        return Math.Min(size, FrameCount - first);
+    }
+
     public int FrameCount => Math.Max(1, (int)Math.Round(Seconds * Fps));
 }

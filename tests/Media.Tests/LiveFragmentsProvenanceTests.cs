@@ -15,7 +15,7 @@ public sealed class LiveFragmentsProvenanceTests
             async (marked, settings, unsigned, ct) =>
             {
                 var segments = 0;
-                await FragmentedMp4Encoder.EncodeAsync(marked, settings, 12, new LiveEncodeFiles(unsigned), (_, _) =>
+                await FragmentedMp4Encoder.EncodeAsync(marked, settings, 6, 12, unsigned, (_, _) =>
                 {
                     segments++;
                     return ValueTask.CompletedTask;

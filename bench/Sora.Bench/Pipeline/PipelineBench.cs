@@ -29,7 +29,8 @@ internal static class PipelineBench
                 Console.Error.WriteLine($"sora bench pipeline: --size {parsed.GetValue(size)} is not WIDTHxHEIGHT");
                 return 2;
             }
-            var request = new GenerationRequest(Prompt, parsed.GetValue(seconds), width, height, 24, Seed: 1) { ChunkFrames = 12 };
+            // Chunked as the server chunks (MediaGenerationOptions): a short first chunk, then half seconds.
+            var request = new GenerationRequest(Prompt, parsed.GetValue(seconds), width, height, 24, Seed: 1) { ChunkFrames = 12, FirstChunkFrames = 6 };
             var count = Math.Max(1, parsed.GetValue(runs));
             Console.WriteLine($"pipeline: World engine, \"{Prompt}\", {request.Seconds} s at {width}x{height}, 24 fps, {Environment.ProcessorCount} cores, {count} runs each");
 
@@ -51,7 +52,7 @@ internal static class PipelineBench
             Console.WriteLine($"{"",-34} {"first chunk (s)",16} {"total (s)",10} {"real-time factor",17}");
             Console.WriteLine($"{"engine alone (render + sound)",-34} {EngineTiming.Median(engine.Select(r => r.First)),16:F3} {engineTotal,10:F2} {request.Seconds / engineTotal,17:F2}");
             Console.WriteLine($"{"server: submit → chunk → COMPLETED",-34} {EngineTiming.Median(server.Select(r => r.First)),16:F3} {serverTotal,10:F2} {request.Seconds / serverTotal,17:F2}");
-            Console.WriteLine($"pipeline overhead (marks, encode, store, remux, sign, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians)");
+            Console.WriteLine($"pipeline overhead (marks, encode, store, sign, poster, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians)");
             PrintBreakdown(server, serverRuns);
             return 0;
         });

@@ -14,7 +14,7 @@ public interface IGenerationReporter
 }
 
 /// <summary>
-/// Does the work of a job: engine → watermarks → encoder → stored fragments → finalize (remux, sign, store,
+/// Does the work of a job: engine → watermarks → encoder → stored fragments → finalize (sign, store,
 /// draft video). Returns the id of the draft video; running it again for the same job must not make a second one.
 /// </summary>
 public interface IGenerationRunner

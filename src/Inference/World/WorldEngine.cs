@@ -36,11 +36,10 @@ public sealed class WorldEngine(IFrameRenderer renderer, ISoundSynthesizer synth
         Validate(request);
         var plan = PlanFor(request);
         var run = new Run(plan, request, trace);
-        var chunkFrames = Math.Max(1, request.ChunkFrames);
-        for (var first = 0; first < request.FrameCount; first += chunkFrames)
+        for (var first = 0; first < request.FrameCount; first += request.ChunkFramesFrom(first))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var count = Math.Min(chunkFrames, request.FrameCount - first);
+            var count = request.ChunkFramesFrom(first);
             var start = first;
             // Off the caller's thread; one chunk at a time, so renderer and synthesizer are never used concurrently.
             yield return await Task.Run(() => Chunk(run, start, count, cancellationToken), cancellationToken).ConfigureAwait(false);

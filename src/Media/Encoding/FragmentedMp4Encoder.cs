@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Pipes;
 using System.Runtime.ExceptionServices;
 using FFMpegCore;
@@ -9,15 +8,17 @@ namespace Sora.Media.Encoding;
 /// Encodes frame chunks with one ffmpeg process into a fragmented H.264/AAC MP4 and hands over its segments as ffmpeg
 /// writes them (live preview through Media Source Extensions while the video is being made): the init segment, then
 /// segments of <c>framesPerFragment</c> frames, each starting on a key frame so that it decodes on its own. The same
-/// process can also write the finished faststart MP4 and a poster, so nothing has to be remuxed or decoded afterwards.
+/// process can also write the finished faststart MP4 from the same encoded samples, so nothing is remuxed afterwards.
 /// </summary>
 /// <remarks>
 /// ffmpeg writes a frame only once the next one has arrived (it needs the next timestamp to end the current sample),
-/// so the segments are shifted by one frame: the first holds <c>framesPerFragment - 1</c> frames, and each later one
+/// so the segments are shifted by one frame: the first holds one frame less than its chunk, and each later one
 /// the last frame of the previous chunk and all but the last of its own. Every segment is then complete the moment
 /// its chunk has been fed, instead of one whole chunk later.
 /// The encoded packets go through ffmpeg's tee muxer to every file at once; the segments reach us over a socket of
-/// our own, as the tee muxer must be given every destination's address in its one output name.
+/// our own, as the tee muxer must be given every destination's address in its one output name. A poster is not made
+/// here: ffmpeg writes no output before every output has its first frame, so a poster of frame 24 would hold back
+/// the first live fragment by a second.
 /// </remarks>
 public static class FragmentedMp4Encoder
 {
@@ -26,22 +27,28 @@ public static class FragmentedMp4Encoder
 
     public static Task EncodeAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings, int framesPerFragment,
         Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten, CancellationToken ct = default) =>
-        EncodeAsync(chunks, settings, framesPerFragment, files: null, segmentWritten, ct);
+        EncodeAsync(chunks, settings, framesPerFragment, framesPerFragment, finalMp4: null, segmentWritten, ct);
 
-    public static async Task EncodeAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings, int framesPerFragment,
-        LiveEncodeFiles? files, Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten, CancellationToken ct = default)
+    /// <summary>
+    /// Like the other overload, with a first fragment of its own length (a short one reaches a live viewer sooner; as
+    /// every segment, it is one frame shorter than the chunk that completes it) and, when <paramref name="finalMp4"/>
+    /// is given, the finished faststart MP4 written from the same encode.
+    /// </summary>
+    public static async Task EncodeAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings, int firstFragmentFrames, int framesPerFragment,
+        string? finalMp4, Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(framesPerFragment, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstFragmentFrames, 2);
         ArgumentNullException.ThrowIfNull(segmentWritten);
         var pipeName = $"sora-{Guid.NewGuid():N}";
         await using var socket = new NamedPipeServerStream(pipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var sink = new SegmentPipeSink(VideoTrackId, framesPerFragment, segmentWritten);
+        var sink = new SegmentPipeSink(VideoTrackId, firstFragmentFrames, framesPerFragment, segmentWritten);
         Exception? handlerError = null;
         var reading = ReadSegmentsAsync();
 
-        var arguments = "-y " + PosterArguments(files?.Poster) + EncoderPipes.CodecArguments(settings) + EncodingArguments(framesPerFragment);
-        var destinations = TeeOutput(SocketUrl(pipeName), files?.FinalMp4);
+        var arguments = "-y " + EncoderPipes.CodecArguments(settings) + EncodingArguments(firstFragmentFrames, framesPerFragment);
+        var destinations = TeeOutput(SocketUrl(pipeName), finalMp4);
         try
         {
             await EncoderPipes.RunAsync(chunks, settings,
@@ -74,16 +81,11 @@ public static class FragmentedMp4Encoder
     }
 
     /// <summary>Key frames exactly where segments start and nowhere else; no lookahead; frames passed through as they come.</summary>
-    private static string EncodingArguments(int framesPerFragment) =>
-        $" -fps_mode passthrough -tune zerolatency -g 100000 -sc_threshold 0 -force_key_frames expr:eq(n,0)+eq(mod(n+1,{framesPerFragment}),0)" +
+    private static string EncodingArguments(int firstFragmentFrames, int framesPerFragment) =>
+        $" -fps_mode passthrough -tune zerolatency -g 100000 -sc_threshold 0 " +
+        $"-force_key_frames expr:eq(n,0)+gte(n,{firstFragmentFrames - 1})*eq(mod(n-{firstFragmentFrames - 1},{framesPerFragment}),0)" +
         // The tee muxer cannot tell the encoders that MP4 wants codec headers out of band; say it for it.
         " -flags +global_header -max_interleave_delta 1 -f tee";
-
-    /// <summary>A first output, before the video's: the one frame, as a JPEG, through a select filter on the same decoded input.</summary>
-    private static string PosterArguments(PosterFrame? poster) =>
-        poster is null ? "" :
-        $"-map 0:v:0 -vf select=eq(n\\,{poster.FrameIndex.ToString(CultureInfo.InvariantCulture)}) -frames:v 1 -fps_mode passthrough " +
-        $"-c:v mjpeg -q:v 3 -update 1 -f image2 {Quoted(poster.JpegPath)} ";
 
     /// <summary>
     /// The tee muxer's output name: the live fragments (a fragment per frame, flushed at once, without waiting to

@@ -7,10 +7,10 @@ namespace Sora.Media.Encoding;
 /// <summary>
 /// Reads ffmpeg's fragmented MP4 output box by box and hands over each segment the moment its last box is complete:
 /// the init segment once <c>moov</c> is read, a segment once its fragments (<c>moof</c> + <c>mdat</c> pairs, one per
-/// frame as ffmpeg writes them) hold <c>framesPerSegment</c> video frames (one less for the first, see
+/// frame as ffmpeg writes them) hold <c>framesPerSegment</c> video frames (<c>firstSegmentFrames</c> less one for the first, see
 /// <see cref="FragmentedMp4Encoder"/>), and the rest at the end.
 /// </summary>
-internal sealed class SegmentPipeSink(int videoTrackId, int framesPerSegment, Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten) : IPipeSink
+internal sealed class SegmentPipeSink(int videoTrackId, int firstSegmentFrames, int framesPerSegment, Func<Mp4Segment, CancellationToken, ValueTask> segmentWritten) : IPipeSink
 {
     private const long MaxBoxSize = 1L << 30;
 
@@ -53,7 +53,7 @@ internal sealed class SegmentPipeSink(int videoTrackId, int framesPerSegment, Fu
             {
                 pendingFrames += CountSamples(box, videoTrackId);
             }
-            else if (type == "mdat" && pendingFrames >= (segments == 0 ? framesPerSegment - 1 : framesPerSegment))
+            else if (type == "mdat" && pendingFrames >= (segments == 0 ? firstSegmentFrames - 1 : framesPerSegment))
             {
                 await segmentWritten(new Mp4Segment(segments++, pending.ToArray(), pendingFrames), cancellationToken);
                 pending.SetLength(0);

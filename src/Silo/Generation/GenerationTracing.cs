@@ -4,7 +4,7 @@ namespace Sora.Silo.Generation;
 
 /// <summary>
 /// The activity source of the server's media path: one <c>generation</c> activity per attempt with a child per phase
-/// (render and encode, remux, sign, poster, store, draft), so an operator's tracer — or <c>sora-bench pipeline</c> —
+/// (render and encode, sign, poster, store, draft), so an operator's tracer — or <c>sora-bench pipeline</c> —
 /// sees where a job's time goes.
 /// </summary>
 public static class GenerationTracing

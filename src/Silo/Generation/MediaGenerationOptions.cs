@@ -9,6 +9,9 @@ public sealed record MediaGenerationOptions
     /// <summary>Frames per engine chunk, and so per preview fragment (half a second at 24 fps).</summary>
     public int FramesPerChunk { get; init; } = 12;
 
+    /// <summary>Frames of the first engine chunk (its fragment has one less): short, so the first preview comes soon after submit.</summary>
+    public int FirstChunkFrames { get; init; } = 6;
+
     /// <summary>
     /// x264 preset of the server's encoder. The engine already keeps every core busy, so encoding competes with it:
     /// superfast costs about half the CPU of veryfast for slightly larger files at the same quality (CRF).

@@ -21,7 +21,7 @@ namespace Sora.Silo.Generation;
 /// <summary>
 /// The server's path from a job to a draft video: engine → visible and invisible marks → one ffmpeg per job writing
 /// fMP4 fragments, each stored and announced as it is written (live preview), and from the same encode the faststart
-/// MP4 and its poster → C2PA signature → stored → the draft <see cref="IVideoGrain"/>, whose id is derived from the
+/// MP4 (the poster is made meanwhile from its marked frame) → C2PA signature → stored → the draft <see cref="IVideoGrain"/>, whose id is derived from the
 /// job so that finishing twice still makes one video.
 /// </summary>
 public sealed partial class MediaGenerationRunner(
@@ -52,6 +52,7 @@ public sealed partial class MediaGenerationRunner(
             var request = new GenerationRequest(spec.Prompt, spec.Seconds, spec.Width, spec.Height, spec.Fps, spec.Seed, spec.Style)
             {
                 ChunkFrames = options.FramesPerChunk,
+                FirstChunkFrames = options.FirstChunkFrames,
             };
             var planJson = engine is WorldEngine world ? ScenePlanJson.Write(world.PlanFor(request)) : "{}";
             var parentFile = spec.RemixOf is { } parent ? await CopyParentAsync(parent, scratch, cancellationToken) : null;
@@ -66,20 +67,23 @@ public sealed partial class MediaGenerationRunner(
             var progress = new JobProgress(request.FrameCount, reporter);
             var writer = new ProvenanceWriter(credentials.Value);
             Activity? signPhase = null;
-            var poster = new PosterFrame(Math.Min(spec.Fps, request.FrameCount / 2), Path.Combine(scratch, "poster.jpg"));
+            var poster = new PosterCapture(Math.Min(spec.Fps, request.FrameCount / 2), cancellationToken);
             var result = await writer.WriteAsync(Frames(engine, request, progress, activity, cancellationToken), provenance, signed,
                 async (marked, settings, unsigned, ct) =>
                 {
-                    await EncodeAsync(job, marked, settings, new LiveEncodeFiles(unsigned) { Poster = poster }, progress, ct);
+                    await EncodeAsync(job, marked, settings, unsigned, progress, activity, ct);
                     signPhase = GenerationTracing.Phase("sign");
                 },
-                ct: cancellationToken);
+                poster.ObserveAsync, cancellationToken);
             signPhase?.Dispose();
 
+            byte[] posterJpeg;
+            using (GenerationTracing.Phase("poster"))
+                posterJpeg = await poster.JpegAsync();
             using (GenerationTracing.Phase("store"))
             {
                 await media.WriteFileAsync(MediaKeys.Video(videoId), signed, cancellationToken);
-                await media.WriteFileAsync(MediaKeys.Poster(videoId), poster.JpegPath, cancellationToken);
+                await media.WriteAsync(MediaKeys.Poster(videoId), posterJpeg, cancellationToken);
                 await media.WriteAsync(MediaKeys.Plan(videoId), Encoding.UTF8.GetBytes(planJson), cancellationToken);
             }
 
@@ -119,18 +123,20 @@ public sealed partial class MediaGenerationRunner(
         await progress.RenderingDoneAsync();
     }
 
-    /// <summary>One ffmpeg writes the live segments (each stored and announced as it is written), the unsigned final MP4 and the poster.</summary>
-    private async Task EncodeAsync(GenerationJob job, IAsyncEnumerable<FrameChunk> marked, Mp4EncodeSettings settings, LiveEncodeFiles files,
-        JobProgress progress, CancellationToken ct)
+    /// <summary>One ffmpeg writes the live segments (each stored and announced as it is written) and the unsigned final MP4.</summary>
+    private async Task EncodeAsync(GenerationJob job, IAsyncEnumerable<FrameChunk> marked, Mp4EncodeSettings settings, string unsignedMp4,
+        JobProgress progress, Activity? activity, CancellationToken ct)
     {
         using (GenerationTracing.Phase("render+encode"))
         {
-            await FragmentedMp4Encoder.EncodeAsync(marked, settings with { Preset = options.EncoderPreset }, options.FramesPerChunk, files, async (segment, token) =>
+            await FragmentedMp4Encoder.EncodeAsync(marked, settings with { Preset = options.EncoderPreset }, options.FirstChunkFrames, options.FramesPerChunk, unsignedMp4, async (segment, token) =>
             {
+                if (segment.Index <= 0) activity?.AddEvent(new ActivityEvent(segment.IsInit ? "init segment encoded" : "first fragment encoded"));
                 var key = segment.IsInit ? MediaKeys.InitSegment(job.Id, job.Attempt) : MediaKeys.Fragment(job.Id, job.Attempt, segment.Index);
                 await media.WriteAsync(key, segment.Bytes, token);
                 // The encoder's audio tail at the very end carries no frames: stored, not announced.
                 if (!segment.IsInit && segment.VideoFrames > 0) await progress.FragmentStoredAsync(segment, MediaKeys.UrlOf(key));
+                if (segment.Index == 0) activity?.AddEvent(new ActivityEvent("first fragment announced"));
             }, ct);
         }
         await progress.SigningAsync();

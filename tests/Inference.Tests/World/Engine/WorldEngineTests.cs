@@ -59,6 +59,17 @@ public class WorldEngineTests
     }
 
     [Fact]
+    public async Task A_short_first_chunk_comes_first_and_changes_nothing_else()
+    {
+        var split = await Generate(Request("a ball bounces", chunkFrames: 12) with { FirstChunkFrames = 4 });
+        var even = await Generate(Request("a ball bounces", chunkFrames: 12));
+
+        Assert.Equal([4, 12, 12, 12, 8], split.Chunks.Select(c => c.FrameCount));
+        Assert.Equal([0, 4, 16, 28, 40], split.Chunks.Select(c => c.FirstFrame));
+        Assert.Equal(even.Hash, split.Hash);
+    }
+
+    [Fact]
     public async Task Cancelling_stops_the_stream_within_one_chunk()
     {
         using var cancel = new CancellationTokenSource();
