@@ -65,7 +65,7 @@ public sealed class FragmentedMp4EncoderTests
             for (var i = 0; i < 12; i++) frames.Add(chunk.Rgb24.Slice(i * 320 * 240 * 3, 320 * 240 * 3).ToArray());
         var poster = Path.Combine(TestMedia.Scratch("poster"), "poster.jpg");
 
-        await File.WriteAllBytesAsync(poster, await PosterImage.FromFrameAsync(frames[17], 320, 240));
+        await File.WriteAllBytesAsync(poster, PosterImage.FromFrame(frames[17], 320, 240));
 
         Assert.Equal([0xFF, 0xD8], (await File.ReadAllBytesAsync(poster))[..2]);
         var (_, _, decoded) = await Ffmpeg.DecodeLumaAsync(poster);

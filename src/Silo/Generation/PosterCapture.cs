@@ -5,7 +5,7 @@ namespace Sora.Silo.Generation;
 /// <summary>
 /// Makes a video's poster from its marked frame while the video is still being made, so nothing is decoded after the
 /// last frame: watches the chunks go by and encodes the JPEG of frame <paramref name="frameIndex"/> (the last frame
-/// of shorter videos) in the background.
+/// of shorter videos) off the caller's thread.
 /// </summary>
 internal sealed class PosterCapture(int frameIndex, CancellationToken ct)
 {
@@ -23,7 +23,7 @@ internal sealed class PosterCapture(int frameIndex, CancellationToken ct)
         {
             // A copy: the chunk's buffer goes on to the encoder and may be reused.
             var frame = chunk.Rgb24.Slice((frameIndex - _framesSeen) * frameBytes, frameBytes).ToArray();
-            _jpeg = PosterImage.FromFrameAsync(frame, chunk.Width, chunk.Height, ct);
+            _jpeg = Task.Run(() => PosterImage.FromFrame(frame, chunk.Width, chunk.Height), ct);
         }
         else if (frames > 0)
         {
@@ -39,6 +39,6 @@ internal sealed class PosterCapture(int frameIndex, CancellationToken ct)
     {
         if (_jpeg is not null) return _jpeg;
         if (_lastFrame.IsEmpty) throw new InvalidOperationException("the video had no frames");
-        return PosterImage.FromFrameAsync(_lastFrame, _lastFrameSize.Width, _lastFrameSize.Height, ct);
+        return Task.FromResult(PosterImage.FromFrame(_lastFrame.Span, _lastFrameSize.Width, _lastFrameSize.Height));
     }
 }
