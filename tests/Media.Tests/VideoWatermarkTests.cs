@@ -71,10 +71,12 @@ public sealed class VideoWatermarkTests(VideoWatermarkFixture fixture) : IClassF
         Assert.False(result.Detected);
     }
 
-    [Fact]
-    public void Code_corrects_errors_and_rejects_noise()
+    [Theory]
+    [InlineData(2)] // the audio mark's rate 1/2
+    [InlineData(3)] // the video mark's rate 1/3
+    public void Code_corrects_errors_and_rejects_noise(int outputsPerBit)
     {
-        var code = new PayloadCode(64);
+        var code = new PayloadCode(64, outputsPerBit);
         var coded = code.Encode(VideoWatermarkFixture.Payload);
         var random = new Random(1);
         var clean = coded.Select(b => b == 1 ? 1.0 : -1.0).ToArray();
@@ -84,5 +86,22 @@ public sealed class VideoWatermarkTests(VideoWatermarkFixture fixture) : IClassF
         Assert.Equal(VideoWatermarkFixture.Payload, code.Decode(soft));
         var passes = Enumerable.Range(0, 2000).Count(_ => code.Decode(coded.Select(_ => random.NextDouble() - 0.5).ToArray()) is not null);
         Assert.True(passes <= 2, $"{passes} of 2000 noise decodes passed the CRC");
+    }
+
+    /// <summary>
+    /// A still frame whose tile is half sharp texture leaves half the video mark's cells unreadable (docs/watermark.md,
+    /// "Small frames"). The rate-1/3 code decodes every trial; the rate-1/2 code of the audio mark fails this test.
+    /// </summary>
+    [Fact]
+    public void Video_code_decodes_with_half_its_cells_erased_and_the_rest_noisy()
+    {
+        var random = new Random(5);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var payload = (ulong)random.NextInt64() ^ ((ulong)trial << 60);
+            var soft = VideoWatermark.Code.Encode(payload).Select(b => (b == 1 ? 1.0 : -1.0) + random.NextDouble() * 1.6 - 0.8).ToArray();
+            foreach (var i in Enumerable.Range(0, soft.Length).OrderBy(_ => random.Next()).Take(soft.Length / 2)) soft[i] = random.NextDouble() * 0.2 - 0.1;
+            Assert.Equal(payload, VideoWatermark.Code.Decode(soft));
+        }
     }
 }

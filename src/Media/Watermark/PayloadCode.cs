@@ -1,19 +1,32 @@
 namespace Sora.Media.Watermark;
 
-/// <summary>The error-correcting code of our marks: payload + CRC-16, then a rate-1/2 K=7 convolutional code decoded by soft Viterbi.</summary>
+/// <summary>
+/// The error-correcting code of our marks: payload + CRC-16, then a K=7 convolutional code of rate 1/2 (generators 133, 171
+/// octal) or 1/3 (133, 171, 165 octal), decoded by soft Viterbi.
+/// </summary>
 /// <remarks>The CRC is what bounds false positives: a decode of pure noise passes it with probability 2^-16.</remarks>
 public sealed class PayloadCode
 {
     private const int ConstraintLength = 7;
     private const int States = 1 << (ConstraintLength - 1);
-    private const int G0 = 0b1011011; // 133 octal
-    private const int G1 = 0b1111001; // 171 octal
+    private static readonly int[] RateHalf = [0b1011011, 0b1111001];
+    private static readonly int[] RateThird = [0b1011011, 0b1111001, 0b1110101];
 
-    public PayloadCode(int payloadBits)
+    private readonly int[] _generators;
+
+    /// <param name="payloadBits">Payload bits before the CRC-16.</param>
+    /// <param name="outputsPerBit">2 (rate 1/2) or 3 (rate 1/3).</param>
+    public PayloadCode(int payloadBits, int outputsPerBit = 2)
     {
+        _generators = outputsPerBit switch
+        {
+            2 => RateHalf,
+            3 => RateThird,
+            _ => throw new ArgumentOutOfRangeException(nameof(outputsPerBit), outputsPerBit, "the code has rate 1/2 or 1/3"),
+        };
         PayloadBits = payloadBits;
         InfoBits = payloadBits + 16;
-        CodedBits = (InfoBits + ConstraintLength - 1) * 2;
+        CodedBits = (InfoBits + ConstraintLength - 1) * _generators.Length;
     }
 
     public int PayloadBits { get; }
@@ -30,8 +43,7 @@ public sealed class PayloadCode
         {
             var bit = i < info.Length ? info[i] : 0;
             register = ((register << 1) | bit) & ((1 << ConstraintLength) - 1);
-            coded[2 * i] = (byte)Parity(register & G0);
-            coded[2 * i + 1] = (byte)Parity(register & G1);
+            for (var g = 0; g < _generators.Length; g++) coded[_generators.Length * i + g] = (byte)Parity(register & _generators[g]);
         }
         return coded;
     }
@@ -61,7 +73,12 @@ public sealed class PayloadCode
                 for (var bit = 0; bit <= (t < InfoBits ? 1 : 0); bit++)
                 {
                     var register = (state << 1) | bit;
-                    var m = metric[state] + (Parity(register & G0) == 1 ? soft[2 * t] : -soft[2 * t]) + (Parity(register & G1) == 1 ? soft[2 * t + 1] : -soft[2 * t + 1]);
+                    var m = metric[state];
+                    for (var g = 0; g < _generators.Length; g++)
+                    {
+                        var value = soft[_generators.Length * t + g];
+                        m += Parity(register & _generators[g]) == 1 ? value : -value;
+                    }
                     var to = register & (States - 1);
                     if (m > next[to]) { next[to] = m; decisions[t, to] = (byte)(state >> (ConstraintLength - 2)); }
                 }

@@ -5,8 +5,13 @@ namespace Sora.Media.Watermark;
 
 /// <summary>
 /// The invisible video mark: a tile of 20×20 cells (12 px each at the marked resolution) repeated over the whole frame,
-/// every cell shifting luma by ±<see cref="Amplitude"/>. 228 cells carry a fixed pseudo-random sync pattern, 172 carry the
-/// coded payload (<see cref="PayloadCode"/>, 64 bits + CRC-16, rate 1/2), each spread by its own pseudo-random sign.
+/// every cell shifting luma by ±<see cref="Amplitude"/>. 142 cells carry a fixed pseudo-random sync pattern, 258 carry the
+/// coded payload (<see cref="PayloadCode"/>, 64 bits + CRC-16, rate 1/3), each spread by its own pseudo-random sign.
+/// The rate-1/3 code is for small frames of still, textured scenes: a 640×360 frame holds only four copies of the tile,
+/// and a still scene's texture never averages out, so each cell reads with a correlation near 0.7 to its chip. At that
+/// level the sync cells find the alignment with room to spare (about 0.7·√142 ≈ 8.5 against the threshold 5.5), while a
+/// rate-1/2 payload fails its CRC; the rate-1/3 code, with 1.8 dB more energy per bit and free distance 15 instead of 10,
+/// decodes it.
 /// The pattern is static in time, so it survives frame-rate changes and excerpts; it is periodic, so a crop is only a
 /// cyclic shift of the tile, which the detector searches; downscaling is handled by trying a few scales.
 /// </summary>
@@ -20,7 +25,7 @@ public static class VideoWatermark
     /// <summary>Luma change per pixel (8-bit levels): ±2 keeps PSNR near 42 dB.</summary>
     public const int Amplitude = 2;
 
-    public static readonly PayloadCode Code = new(PayloadBits);
+    public static readonly PayloadCode Code = new(PayloadBits, outputsPerBit: 3);
     internal static readonly int SyncCells = Cells - Code.CodedBits;
 
     /// <summary>Per cell: -1 for a sync cell, else the index of the coded bit it carries.</summary>

@@ -26,7 +26,7 @@ public sealed record VideoWatermarkResult(bool Detected, ulong? Payload, double 
 /// best matches the sync cells.
 /// </summary>
 /// <remarks>
-/// False-positive bound. Under "no mark", the sync score of one alignment is a normalized correlation of 228 cell sums
+/// False-positive bound. Under "no mark", the sync score of one alignment is a normalized correlation of 142 cell sums
 /// with independent ±1 signs, ≈ N(0,1). The cell sums are whatever the frames and their per-pixel weights make them; the
 /// weights and the whitening look at the frames only, never at the signs, so the bound holds for any content. The search
 /// covers <see cref="Scales"/>.Length × 9 phases × 400 shifts = 10 800 alignments, so P(max score ≥ 5.5) ≤ 10 800 · Q(5.5)
