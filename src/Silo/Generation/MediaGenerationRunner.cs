@@ -48,6 +48,7 @@ public sealed partial class MediaGenerationRunner(
         Directory.CreateDirectory(scratch);
         try
         {
+            var preparing = GenerationTracing.Phase("prepare");
             var (engine, engineName, engineVersion) = engines.Create(spec.Engine, job.Device);
             var request = new GenerationRequest(spec.Prompt, spec.Seconds, spec.Width, spec.Height, spec.Fps, spec.Seed, spec.Style)
             {
@@ -68,6 +69,7 @@ public sealed partial class MediaGenerationRunner(
             var writer = new ProvenanceWriter(credentials.Value);
             Activity? signPhase = null;
             var poster = new PosterCapture(Math.Min(spec.Fps, request.FrameCount / 2), cancellationToken);
+            preparing?.Dispose();
             var result = await writer.WriteAsync(Frames(engine, request, progress, activity, cancellationToken), provenance, signed,
                 async (marked, settings, unsigned, ct) =>
                 {
@@ -113,6 +115,7 @@ public sealed partial class MediaGenerationRunner(
     private static async IAsyncEnumerable<FrameChunk> Frames(IVideoEngine engine, GenerationRequest request, JobProgress progress,
         Activity? activity, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        activity?.AddEvent(new ActivityEvent("encoder started, engine asked for frames"));
         await foreach (var chunk in engine.GenerateAsync(request, ct))
         {
             if (chunk.FirstFrame == 0) activity?.AddEvent(new ActivityEvent("first chunk rendered"));
