@@ -36,7 +36,9 @@ internal static class PipelineBench
 
             await EngineTiming.RunAsync(request, ct); // warm-up: JIT and caches
             var engine = new List<(double First, double Wall)>();
+            var cpuBefore = CpuTime.WithChildren();
             for (var i = 0; i < count; i++) engine.Add(await EngineTiming.RunAsync(request, ct));
+            var engineCpu = (CpuTime.WithChildren() - cpuBefore).TotalSeconds / count;
 
             using var phases = new GenerationPhases();
             await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct);
@@ -44,7 +46,9 @@ internal static class PipelineBench
             await ThroughServerAsync(host.GraphQLUrl, token, request, seed: 0, ct); // warm-up
             phases.TakeRuns();
             var server = new List<ClientTimes>();
+            cpuBefore = CpuTime.WithChildren();
             for (var i = 0; i < count; i++) server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
+            var serverCpu = (CpuTime.WithChildren() - cpuBefore).TotalSeconds / count;
             var serverRuns = phases.TakeRuns();
 
             var engineTotal = EngineTiming.Median(engine.Select(r => r.Wall));
@@ -53,6 +57,8 @@ internal static class PipelineBench
             Console.WriteLine($"{"engine alone (render + sound)",-34} {EngineTiming.Median(engine.Select(r => r.First)),16:F3} {engineTotal,10:F2} {request.Seconds / engineTotal,17:F2}");
             Console.WriteLine($"{"server: submit → chunk → COMPLETED",-34} {EngineTiming.Median(server.Select(r => r.First)),16:F3} {serverTotal,10:F2} {request.Seconds / serverTotal,17:F2}");
             Console.WriteLine($"pipeline overhead (marks, encode, store, sign, poster, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians)");
+            Console.WriteLine($"CPU per video (this process and its ffmpeg children, mean): engine alone {engineCpu:F2} s, through the server {serverCpu:F2} s " +
+                $"(+{(serverCpu - engineCpu) / engineCpu:P0}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             PrintBreakdown(server, serverRuns);
             return 0;
         });

@@ -55,9 +55,9 @@ internal static class WorldBench
         var results = new List<(double, double, double)>();
         for (var i = 0; i < count; i++)
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu = CpuTime.WithChildren();
             var (first, wall) = await run();
-            results.Add((first, wall, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds));
+            results.Add((first, wall, (CpuTime.WithChildren() - cpu).TotalSeconds));
         }
         return results;
     }
