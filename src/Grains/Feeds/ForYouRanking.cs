@@ -67,33 +67,14 @@ public static class ForYouRanking
     /// <summary>
     /// <see cref="Rank(IEnumerable{VideoStats}, RankingViewer, DateTimeOffset)"/> over candidates already in
     /// global order. Only videos of creators the viewer follows or likes move (their score is multiplied by
-    /// 1 + affinity); everyone else keeps the global order, so only the moved ones are sorted and then merged in.
+    /// 1 + affinity); everyone else keeps the global order, so only the moved ones are sorted and then merged
+    /// in (see <see cref="ForYouOrder"/>, which produces this order lazily).
     /// </summary>
-    public static IReadOnlyList<VideoStats> Rank(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer)
-    {
-        var unmoved = new List<(VideoStats Stats, double Score)>(byGlobalScore.Count);
-        var moved = new List<(VideoStats Stats, double Score)>();
-        foreach (var (s, globalScore) in byGlobalScore)
-        {
-            if (s.Creator == viewer.Viewer || viewer.Hidden.Contains(s.Creator) || viewer.Seen.Contains(s.Video)) continue;
-            var affinity = Affinity(s, viewer);
-            if (affinity == 0) unmoved.Add((s, globalScore));
-            else moved.Add((s, globalScore * (1 + affinity)));
-        }
-        moved.Sort(BestFirst);
-
-        var ordered = new List<VideoStats>(unmoved.Count + moved.Count);
-        int u = 0, m = 0;
-        while (u < unmoved.Count || m < moved.Count)
-        {
-            var takeMoved = u == unmoved.Count || (m < moved.Count && BestFirst(moved[m], unmoved[u]) < 0);
-            ordered.Add(takeMoved ? moved[m++].Stats : unmoved[u++].Stats);
-        }
-        return Diversify(ordered);
-    }
+    public static IReadOnlyList<VideoStats> Rank(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer) =>
+        new ForYouOrder(byGlobalScore, viewer).All();
 
     /// <summary>Higher score first; equal scores by video id, so the order is total and the same everywhere.</summary>
-    private static int BestFirst((VideoStats Stats, double Score) a, (VideoStats Stats, double Score) b)
+    internal static int BestFirst((VideoStats Stats, double Score) a, (VideoStats Stats, double Score) b)
     {
         var byScore = b.Score.CompareTo(a.Score);
         return byScore != 0 ? byScore : string.CompareOrdinal(a.Stats.Video.Value, b.Stats.Video.Value);

@@ -104,4 +104,34 @@ public sealed class ForYouRankingTests
 
         Assert.Equal(Ids(bySort), Ids(ForYouRanking.Rank(ForYouRanking.ByGlobalScore(candidates, Now, candidates.Count), viewer)));
     }
+
+    [Fact]
+    public void Pages_of_the_lazy_order_join_up_to_the_whole_ranking_even_when_one_creator_dominates()
+    {
+        // Ann has most of the best videos, so most of them wait for someone else to come between; the order
+        // ends when only Ann's are left.
+        var candidates = Enumerable.Range(0, 60)
+            .Select(i => Video($"v{i:00}", i % 6 == 0 ? Ben : i % 10 == 0 ? Cat : Ann, i % 13, likes: 60 - i, comments: i % 3))
+            .ToList();
+        var viewer = Viewing(following: [Cat], liked: new() { [Ben] = 2 }, seen: ["v07"]);
+        var byGlobalScore = ForYouRanking.ByGlobalScore(candidates, Now, candidates.Count);
+        var bySort = ForYouRanking.Diversify([.. candidates
+            .Where(s => !viewer.Seen.Contains(s.Video))
+            .OrderByDescending(s => ForYouRanking.Score(s, viewer, Now))
+            .ThenBy(s => s.Video.Value, StringComparer.Ordinal)]);
+
+        var order = new ForYouOrder(byGlobalScore, viewer);
+        var paged = new List<VideoStats>();
+        for (var offset = 0; ; offset += 4)
+        {
+            var (page, hasMore) = order.Take(offset, 4);
+            paged.AddRange(page);
+            Assert.Equal(offset + 4 < bySort.Count, hasMore);
+            if (!hasMore) break;
+        }
+
+        Assert.Equal(Ids(bySort), Ids(paged));
+        Assert.True(bySort.Count < candidates.Count - 1, "some of Ann's videos are left out at the end");
+        Assert.Empty(order.Take(bySort.Count + 10, 4).Page);
+    }
 }
