@@ -121,6 +121,37 @@ public sealed class HttpTransportTests(SoraTestServer server) : IClassFixture<So
     }
 
     [Fact]
+    public async Task A_query_that_ran_before_is_still_held_to_the_limits_when_its_variables_make_it_too_complex()
+    {
+        const string query = "query($n: Int = 1) { userVideos(handle: \"nobody_here\", first: $n) { edges { node { "
+            + "remixes(first: $n) { edges { node { comments(first: $n) { edges { node { text } } } } } } } } } }";
+
+        // Without variables it is small; the second time it is served from the document cache.
+        for (var i = 0; i < 2; i++)
+            Assert.Equal("NOT_FOUND", FirstErrorCode(await PostAsync(new { query })));
+
+        var tooComplex = await PostAsync(new { query, variables = new { n = 100 } });
+        Assert.Equal(400, tooComplex.GetProperty("status").GetInt32());
+        Assert.Contains("complex", tooComplex.GetProperty("json").GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal("NOT_FOUND", FirstErrorCode(await PostAsync(new { query })));
+    }
+
+    [Fact]
+    public async Task A_document_that_ran_over_POST_still_may_not_carry_a_mutation_over_GET()
+    {
+        const string document = "query Read { health { status } } mutation Write { announce(message: \"hi\") { sequence } }";
+        var read = await PostAsync(new { query = document, operationName = "Read" });
+        Assert.Equal("ok", read.GetProperty("json").GetProperty("data").GetProperty("health").GetProperty("status").GetString());
+
+        var url = $"{server.GraphQLUrl}?query={Uri.EscapeDataString(document)}&operationName=Write";
+        var write = await NodeProbe.RunAsync(new { kind = "fetch", url, method = "GET", headers = new Dictionary<string, string>() });
+        Assert.Equal(405, write.GetProperty("status").GetInt32());
+        var readOverGet = await NodeProbe.RunAsync(new { kind = "fetch", url = url.Replace("=Write", "=Read"), method = "GET", headers = new Dictionary<string, string>() });
+        Assert.Equal(200, readOverGet.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
     public async Task Too_complex_a_query_is_refused_before_it_runs()
     {
         var aliases = string.Join(" ", Enumerable.Range(0, 800).Select(i => $"h{i}: health {{ status version mode }}"));
