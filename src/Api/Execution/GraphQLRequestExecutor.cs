@@ -1,4 +1,7 @@
 using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using GraphQL.Transport;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
@@ -8,7 +11,8 @@ using Sora.Api.Schema;
 namespace Sora.Api.Execution;
 
 /// <summary>Runs one GraphQL request for either transport, with the limits and caller of that request.</summary>
-public sealed class GraphQLRequestExecutor(IDocumentExecuter<SoraSchema> executer, ParsedDocumentCache documents, ComplexityValidationRule limits)
+public sealed class GraphQLRequestExecutor(
+    IDocumentExecuter<SoraSchema> executer, IDocumentBuilder parser, ParsedDocumentCache documents, ComplexityValidationRule limits)
 {
     private static readonly Dictionary<TransportKind, TransportOperationRule> TransportRules =
         Enum.GetValues<TransportKind>().ToDictionary(t => t, t => new TransportOperationRule(t));
@@ -18,11 +22,12 @@ public sealed class GraphQLRequestExecutor(IDocumentExecuter<SoraSchema> execute
     {
         var transportRule = TransportRules[transport];
         var cached = request.Query is { } text ? documents.Find(text) : null;
+        var document = cached?.Document ?? TryParse(request.Query);
         var withoutVariables = request.Variables is null || request.Variables.Count == 0;
         var options = new ExecutionOptions
         {
             Query = request.Query,
-            Document = cached?.Document,
+            Document = document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -32,12 +37,24 @@ public sealed class GraphQLRequestExecutor(IDocumentExecuter<SoraSchema> execute
             ValidationRules = RulesFor(cached, request.OperationName, withoutVariables, transportRule),
         };
         var result = await executer.ExecuteAsync(options);
-        if (result.Executed && options.Document is { } parsed && request.Query is { } query)
+        if (result.Executed && document is not null && request.Query is { } query)
         {
-            var entry = cached ?? documents.Add(query, parsed);
+            var entry = cached ?? documents.Add(query, document);
             if (withoutVariables) entry.MarkWithinLimitsWithoutVariables(request.OperationName);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Parses here (the executer does not hand back what it parsed), so that a document that ran can be cached;
+    /// one that does not parse is left to the executer, which reports the syntax error as usual.
+    /// </summary>
+    private GraphQLDocument? TryParse(string? query)
+    {
+        if (query is null) return null;
+        try { return parser.Build(query); }
+        catch (ExecutionError) { return null; }
+        catch (GraphQLParserException) { return null; }
     }
 
     /// <summary>

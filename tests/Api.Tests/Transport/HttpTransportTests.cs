@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Sora.Api.Execution;
 using Sora.Api.Tests.Infrastructure;
 
 namespace Sora.Api.Tests.Transport;
@@ -118,6 +120,24 @@ public sealed class HttpTransportTests(SoraTestServer server) : IClassFixture<So
 
         Assert.Equal(400, response.GetProperty("status").GetInt32());
         Assert.Contains("depth", response.GetProperty("json").GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_query_that_ran_is_kept_parsed_for_the_next_request_and_one_that_failed_validation_is_not()
+    {
+        var cache = server.Services.GetRequiredService<ParsedDocumentCache>();
+        const string query = "{ health { status mode } }";
+        Assert.Equal(200, (await PostAsync(new { query })).GetProperty("status").GetInt32());
+        Assert.NotNull(cache.Find(query));
+        var again = await PostAsync(new { query });
+        Assert.Equal("ok", again.GetProperty("json").GetProperty("data").GetProperty("health").GetProperty("status").GetString());
+
+        const string invalid = "{ health { nope } }";
+        Assert.Equal(400, (await PostAsync(new { query = invalid })).GetProperty("status").GetInt32());
+        Assert.Null(cache.Find(invalid));
+        const string broken = "{ health { status ";
+        Assert.Equal(400, (await PostAsync(new { query = broken })).GetProperty("status").GetInt32());
+        Assert.Null(cache.Find(broken));
     }
 
     [Fact]
