@@ -139,7 +139,7 @@ public sealed class FeedGrain(
         var candidates = await candidatesTask;
 
         var viewer = new RankingViewer(Self, graph.Following, state.State.LikedCreators, graph.Hidden, SeenSet);
-        return new ForYouSession(Guid.NewGuid().ToString("N")[..12], new ForYouOrder(candidates.Value, viewer));
+        return new ForYouSession(Guid.NewGuid().ToString("N")[..12], new ForYouOrder(candidates.Value, viewer, CandidateIndex.Shared(candidates.Value)));
     }
 
     /// <summary>

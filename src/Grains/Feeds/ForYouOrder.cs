@@ -25,25 +25,66 @@ public sealed class ForYouOrder
     private UserId? _previous;
     private bool _ended;
 
-    public ForYouOrder(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer)
+    /// <param name="index">Where the candidates' creators and videos are in <paramref name="byGlobalScore"/>; without one, every candidate is looked up in the viewer's sets.</param>
+    public ForYouOrder(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer, CandidateIndex? index = null)
     {
         _candidates = byGlobalScore;
         _notInGlobalRun = new bool[byGlobalScore.Count];
-        for (var i = 0; i < byGlobalScore.Count; i++)
+        if (index is null) SplitByLookingUpEachCandidate(viewer);
+        else SplitFromTheViewersSide(viewer, index);
+        _moved.Sort(ForYouRanking.BestFirst);
+        SkipToGlobalRun();
+    }
+
+    private void SplitByLookingUpEachCandidate(RankingViewer viewer)
+    {
+        for (var i = 0; i < _candidates.Count; i++)
         {
-            var (s, globalScore) = byGlobalScore[i];
+            var (s, globalScore) = _candidates[i];
             if (s.Creator == viewer.Viewer || viewer.Hidden.Contains(s.Creator) || viewer.Seen.Contains(s.Video))
             {
                 _notInGlobalRun[i] = true;
                 continue;
             }
-            var affinity = ForYouRanking.Affinity(s, viewer);
+            var affinity = ForYouRanking.Affinity(s.Creator, viewer);
             if (affinity == 0) continue;
             _notInGlobalRun[i] = true;
             _moved.Add((s, globalScore * (1 + affinity)));
         }
-        _moved.Sort(ForYouRanking.BestFirst);
-        SkipToGlobalRun();
+    }
+
+    /// <summary>The same split, found from the people the viewer follows, likes and hides and the videos they saw.</summary>
+    private void SplitFromTheViewersSide(RankingViewer viewer, CandidateIndex index)
+    {
+        foreach (var i in index.PositionsOf(viewer.Viewer)) _notInGlobalRun[i] = true;
+        foreach (var hidden in viewer.Hidden)
+            foreach (var i in index.PositionsOf(hidden)) _notInGlobalRun[i] = true;
+        if (viewer.Seen.Count <= _candidates.Count)
+        {
+            foreach (var video in viewer.Seen)
+                if (index.PositionOf(video) is var i and >= 0) _notInGlobalRun[i] = true;
+        }
+        else
+        {
+            for (var i = 0; i < _candidates.Count; i++)
+                if (viewer.Seen.Contains(_candidates[i].Stats.Video)) _notInGlobalRun[i] = true;
+        }
+
+        foreach (var creator in viewer.Following) Move(creator);
+        foreach (var creator in viewer.LikedCreators.Keys)
+            if (!viewer.Following.Contains(creator)) Move(creator);
+
+        void Move(UserId creator)
+        {
+            var affinity = ForYouRanking.Affinity(creator, viewer);
+            if (affinity == 0) return;
+            foreach (var i in index.PositionsOf(creator))
+            {
+                if (_notInGlobalRun[i]) continue;
+                _notInGlobalRun[i] = true;
+                _moved.Add((_candidates[i].Stats, _candidates[i].GlobalScore * (1 + affinity)));
+            }
+        }
     }
 
     /// <summary>The videos at <paramref name="offset"/>..offset+count (fewer at the end), and whether any follow.</summary>

@@ -41,10 +41,12 @@ public static class ForYouRanking
     public static double GlobalScore(VideoStats s, DateTimeOffset now) =>
         (1 + Velocity(s, now)) * Recency(s, now) * (1 + RemixActivity(s));
 
-    public static double Affinity(VideoStats s, RankingViewer viewer)
+    public static double Affinity(VideoStats s, RankingViewer viewer) => Affinity(s.Creator, viewer);
+
+    public static double Affinity(UserId creator, RankingViewer viewer)
     {
-        var affinity = viewer.Following.Contains(s.Creator) ? FollowAffinity : 0;
-        if (viewer.LikedCreators.TryGetValue(s.Creator, out var likes))
+        var affinity = viewer.Following.Contains(creator) ? FollowAffinity : 0;
+        if (viewer.LikedCreators.TryGetValue(creator, out var likes))
             affinity += LikeAffinityPerLike * Math.Min(likes, LikeAffinityMaxLikes);
         return affinity;
     }
