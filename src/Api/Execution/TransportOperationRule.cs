@@ -12,6 +12,18 @@ public sealed class TransportOperationRule(TransportKind transport) : Validation
     public const string SubscriptionNeedsWebSocket = "SUBSCRIPTION_NEEDS_WEBSOCKET";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 
+    /// <summary>Whether this rule would accept every operation of the document, whichever one a request picks.</summary>
+    public bool AllowsEveryOperationIn(GraphQLDocument document)
+    {
+        foreach (var definition in document.Definitions)
+            if (definition is GraphQLOperationDefinition operation && !Allows(operation.Operation)) return false;
+        return true;
+    }
+
+    private bool Allows(OperationType operation) =>
+        !(transport != TransportKind.WebSocket && operation == OperationType.Subscription)
+        && !(transport == TransportKind.HttpGet && operation == OperationType.Mutation);
+
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var operation = context.Operation.Operation;

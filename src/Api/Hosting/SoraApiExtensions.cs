@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,6 +29,13 @@ public static class SoraApiExtensions
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<ParsedDocumentCache>();
         services.AddSingleton<Schema.Users.CreatorProfiles>();
+        // The depth and complexity limits; GraphQLRequestExecutor decides when they need to run (not on every
+        // request: see its RulesFor).
+        services.AddSingleton(new ComplexityValidationRule(new ComplexityOptions
+        {
+            MaxDepth = options.MaxQueryDepth,
+            MaxComplexity = options.MaxQueryComplexity,
+        }));
         services.AddSingleton<GraphQLRequestExecutor>();
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddSingleton<GraphQLWebSocketHandler>();
@@ -35,11 +44,6 @@ public static class SoraApiExtensions
             .AddGraphTypes(typeof(SoraSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<SoraErrorInfoProvider>()
-            .AddComplexityAnalyzer(c =>
-            {
-                c.MaxDepth = options.MaxQueryDepth;
-                c.MaxComplexity = options.MaxQueryComplexity;
-            })
             .ConfigureExecutionOptions(o => o.ThrowOnUnhandledException = false));
         return services;
     }

@@ -5,12 +5,14 @@ using Sora.Abstractions.Errors;
 using Sora.Abstractions.Feeds;
 using Sora.Abstractions.Users;
 using Sora.Abstractions.Videos;
+using Sora.Grains.Videos;
 
 namespace Sora.Grains.Feeds;
 
 public sealed class FeedGrain(
     [PersistentState("feed", StorageNames.Default)] IPersistentState<FeedState> state,
     IOptions<FeedOptions> feedOptions,
+    LocalVideoViews localViews,
     TimeProvider clock) : Grain, IFeedGrain
 {
     private readonly FeedOptions _feeds = feedOptions.Value;
@@ -19,6 +21,9 @@ public sealed class FeedGrain(
     // The person's follows and blocks, as their user grain last told; it calls GraphChangedAsync (or
     // ForgetCreatorAsync) before any change of them answers, so this is never older than a finished change.
     private ViewerGraph? _graph;
+
+    // The seen list as a set, for the FOR_YOU filter; kept in step with the list by MarkSeenAsync.
+    private HashSet<VideoId>? _seenSet;
 
     private UserId Self => new(this.GetPrimaryKeyString());
 
@@ -70,9 +75,15 @@ public sealed class FeedGrain(
     public async Task MarkSeenAsync(VideoId video)
     {
         var seen = state.State.Seen;
-        if (seen.Contains(video)) return;
+        var seenSet = SeenSet;
+        if (!seenSet.Add(video)) return;
         seen.Add(video);
-        if (seen.Count > _feeds.SeenCapacity) seen.RemoveRange(0, seen.Count - _feeds.SeenCapacity);
+        if (seen.Count > _feeds.SeenCapacity)
+        {
+            var dropped = seen.Count - _feeds.SeenCapacity;
+            for (var i = 0; i < dropped; i++) seenSet.Remove(seen[i]);
+            seen.RemoveRange(0, dropped);
+        }
         await state.WriteStateAsync();
     }
 
@@ -113,11 +124,11 @@ public sealed class FeedGrain(
         var offset = cursor?.Offset ?? 0;
         if (cursor is null || _forYou is null || _forYou.Token != cursor.Value.Token) _forYou = await RankAsync();
 
-        var ranked = _forYou.Videos;
-        var entries = ranked.Skip(offset).Take(first)
-            .Select((video, i) => new FeedPageEntry(video, FeedCursor.ForRanking(_forYou.Token, offset + i + 1)))
-            .ToList();
-        return new FeedPage(entries, offset + first < ranked.Count);
+        var (videos, hasMore) = _forYou.Order.Take(offset, first);
+        var entries = new List<FeedPageEntry>(videos.Count);
+        for (var i = 0; i < videos.Count; i++)
+            entries.Add(new FeedPageEntry(videos[i].Video, FeedCursor.ForRanking(_forYou.Token, offset + i + 1)));
+        return new FeedPage(entries, hasMore);
     }
 
     private async Task<ForYouSession> RankAsync()
@@ -127,24 +138,37 @@ public sealed class FeedGrain(
         var graph = await graphTask;
         var candidates = await candidatesTask;
 
-        var viewer = new RankingViewer(Self, graph.Following, state.State.LikedCreators, graph.Hidden, state.State.Seen.ToHashSet());
-        var ranked = ForYouRanking.Rank(candidates.Value, viewer);
-        return new ForYouSession(Guid.NewGuid().ToString("N")[..12], [.. ranked.Select(s => s.Video)]);
+        var viewer = new RankingViewer(Self, graph.Following, state.State.LikedCreators, graph.Hidden, SeenSet);
+        return new ForYouSession(Guid.NewGuid().ToString("N")[..12], new ForYouOrder(candidates.Value, viewer, CandidateIndex.Shared(candidates.Value)));
     }
 
     /// <summary>
     /// Loads the page's videos as this person sees them. Creators hidden from them are already left out, so
-    /// the video grains only check that each video is still published; one that is not any more is dropped.
+    /// all that is checked is that each video is still published; one that is not any more is dropped. Videos
+    /// active in this silo are read from <see cref="LocalVideoViews"/>, the others through their grains.
     /// </summary>
     private async Task<FeedPage> WithViewsAsync(FeedPage page)
     {
-        var views = await Task.WhenAll(page.Entries.Select(e => GrainFactory.GetGrain<IVideoGrain>(e.Video.Value).GetForFeedAsync(Self)));
-        var entries = page.Entries.Zip(views)
-            .Where(pair => pair.Second is not null)
-            .Select(pair => pair.First with { View = pair.Second })
-            .ToList();
+        var viewer = Self;
+        var views = new VideoView?[page.Entries.Count];
+        List<Task>? reads = null;
+        for (var i = 0; i < views.Length; i++)
+        {
+            var video = page.Entries[i].Video;
+            views[i] = localViews.Find(video, viewer);
+            if (views[i] is null) (reads ??= []).Add(ReadThroughGrainAsync(video, views, i));
+        }
+        if (reads is not null) await Task.WhenAll(reads);
+
+        var entries = new List<FeedPageEntry>(views.Length);
+        for (var i = 0; i < views.Length; i++)
+            if (views[i] is { } view) entries.Add(page.Entries[i] with { View = view });
         return page with { Entries = entries };
     }
+
+    /// <summary>A video this silo does not hold active: its grain answers (and a null stays null: not published).</summary>
+    private async Task ReadThroughGrainAsync(VideoId video, VideoView?[] views, int index) =>
+        views[index] = await GrainFactory.GetGrain<IVideoGrain>(video.Value).GetForFeedAsync(Self);
 
     private async Task<ViewerGraph> GraphAsync()
     {
@@ -153,12 +177,14 @@ public sealed class FeedGrain(
         return _graph = new ViewerGraph(context.Following.ToHashSet(), context.Hidden.ToHashSet());
     }
 
+    private HashSet<VideoId> SeenSet => _seenSet ??= [.. state.State.Seen];
+
     private IAsyncStream<FeedUpdate> Updates =>
         this.GetStreamProvider(StreamNamespaces.Provider).GetStream<FeedUpdate>(FeedStreams.ForUser(Self));
 
     private IUserGrain User(UserId user) => GrainFactory.GetGrain<IUserGrain>(user.Value);
 
-    private sealed record ForYouSession(string Token, IReadOnlyList<VideoId> Videos);
+    private sealed record ForYouSession(string Token, ForYouOrder Order);
 
     private sealed record ViewerGraph(HashSet<UserId> Following, HashSet<UserId> Hidden);
 }

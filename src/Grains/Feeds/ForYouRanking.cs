@@ -41,10 +41,12 @@ public static class ForYouRanking
     public static double GlobalScore(VideoStats s, DateTimeOffset now) =>
         (1 + Velocity(s, now)) * Recency(s, now) * (1 + RemixActivity(s));
 
-    public static double Affinity(VideoStats s, RankingViewer viewer)
+    public static double Affinity(VideoStats s, RankingViewer viewer) => Affinity(s.Creator, viewer);
+
+    public static double Affinity(UserId creator, RankingViewer viewer)
     {
-        var affinity = viewer.Following.Contains(s.Creator) ? FollowAffinity : 0;
-        if (viewer.LikedCreators.TryGetValue(s.Creator, out var likes))
+        var affinity = viewer.Following.Contains(creator) ? FollowAffinity : 0;
+        if (viewer.LikedCreators.TryGetValue(creator, out var likes))
             affinity += LikeAffinityPerLike * Math.Min(likes, LikeAffinityMaxLikes);
         return affinity;
     }
@@ -67,33 +69,14 @@ public static class ForYouRanking
     /// <summary>
     /// <see cref="Rank(IEnumerable{VideoStats}, RankingViewer, DateTimeOffset)"/> over candidates already in
     /// global order. Only videos of creators the viewer follows or likes move (their score is multiplied by
-    /// 1 + affinity); everyone else keeps the global order, so only the moved ones are sorted and then merged in.
+    /// 1 + affinity); everyone else keeps the global order, so only the moved ones are sorted and then merged
+    /// in (see <see cref="ForYouOrder"/>, which produces this order lazily).
     /// </summary>
-    public static IReadOnlyList<VideoStats> Rank(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer)
-    {
-        var unmoved = new List<(VideoStats Stats, double Score)>(byGlobalScore.Count);
-        var moved = new List<(VideoStats Stats, double Score)>();
-        foreach (var (s, globalScore) in byGlobalScore)
-        {
-            if (s.Creator == viewer.Viewer || viewer.Hidden.Contains(s.Creator) || viewer.Seen.Contains(s.Video)) continue;
-            var affinity = Affinity(s, viewer);
-            if (affinity == 0) unmoved.Add((s, globalScore));
-            else moved.Add((s, globalScore * (1 + affinity)));
-        }
-        moved.Sort(BestFirst);
-
-        var ordered = new List<VideoStats>(unmoved.Count + moved.Count);
-        int u = 0, m = 0;
-        while (u < unmoved.Count || m < moved.Count)
-        {
-            var takeMoved = u == unmoved.Count || (m < moved.Count && BestFirst(moved[m], unmoved[u]) < 0);
-            ordered.Add(takeMoved ? moved[m++].Stats : unmoved[u++].Stats);
-        }
-        return Diversify(ordered);
-    }
+    public static IReadOnlyList<VideoStats> Rank(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer) =>
+        new ForYouOrder(byGlobalScore, viewer).All();
 
     /// <summary>Higher score first; equal scores by video id, so the order is total and the same everywhere.</summary>
-    private static int BestFirst((VideoStats Stats, double Score) a, (VideoStats Stats, double Score) b)
+    internal static int BestFirst((VideoStats Stats, double Score) a, (VideoStats Stats, double Score) b)
     {
         var byScore = b.Score.CompareTo(a.Score);
         return byScore != 0 ? byScore : string.CompareOrdinal(a.Stats.Video.Value, b.Stats.Video.Value);

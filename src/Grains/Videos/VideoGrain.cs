@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Sora.Abstractions;
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Feeds;
@@ -8,12 +9,30 @@ namespace Sora.Grains.Videos;
 
 public sealed class VideoGrain(
     [PersistentState("video", StorageNames.Default)] IPersistentState<VideoState> state,
+    LocalVideoViews localViews,
     TimeProvider clock) : Grain, IVideoGrain
 {
     public const string DeletedByOwner = "Deleted by its creator";
 
+    // What this activation shows in LocalVideoViews, and the likers in the form it shows them.
+    private PublishedVideoView? _shown;
+    private ImmutableHashSet<UserId>? _likers;
+
     private VideoId Self => new(this.GetPrimaryKeyString());
     private VideoState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        ShowLocally();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_shown is not null) localViews.Remove(Self, _shown);
+        _shown = null;
+        return Task.CompletedTask;
+    }
 
     public async Task<VideoView> CreateDraftAsync(DraftSpec spec)
     {
@@ -37,7 +56,7 @@ public sealed class VideoGrain(
         S.Media = spec.Media;
         S.Provenance = spec.Provenance;
         S.CreatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await SaveAsync();
         return View(spec.Owner);
     }
 
@@ -61,7 +80,7 @@ public sealed class VideoGrain(
         S.Caption = newCaption ?? S.Caption;
         S.Status = VideoStatus.Published;
         S.PublishedAt ??= clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await SaveAsync();
         if (!wasPublished) await AnnouncePublishedAsync();
         return View(caller);
     }
@@ -72,7 +91,7 @@ public sealed class VideoGrain(
         if (S.Status != VideoStatus.Published) return View(caller);
         S.Status = VideoStatus.Draft;
         S.PublishedAt = null;
-        await state.WriteStateAsync();
+        await SaveAsync();
         await AnnounceWithdrawnAsync();
         return View(caller);
     }
@@ -98,7 +117,8 @@ public sealed class VideoGrain(
         EnsurePublished("liked");
         if (S.Likes.Add(caller))
         {
-            await state.WriteStateAsync();
+            _likers = _likers?.Add(caller);
+            await SaveAsync();
             await Feeds(caller).NoteLikeAsync(S.Owner, liked: true);
             await UpdateCatalogAsync();
         }
@@ -110,7 +130,8 @@ public sealed class VideoGrain(
         await EnsureVisibleAsync(caller);
         if (S.Likes.Remove(caller))
         {
-            await state.WriteStateAsync();
+            _likers = _likers?.Remove(caller);
+            await SaveAsync();
             await Feeds(caller).NoteLikeAsync(S.Owner, liked: false);
             await UpdateCatalogAsync();
         }
@@ -123,7 +144,7 @@ public sealed class VideoGrain(
         EnsurePublished("commented on");
         var comment = new Comment(++S.LastCommentId, Self, caller, VideoRules.CommentText(text), clock.GetUtcNow());
         S.Comments.Add(comment);
-        await state.WriteStateAsync();
+        await SaveAsync();
         await UpdateCatalogAsync();
         return comment;
     }
@@ -135,7 +156,7 @@ public sealed class VideoGrain(
         if (comment.Author != caller && S.Owner != caller)
             throw DomainException.Forbidden("Only the comment's author or the video's creator may delete it");
         S.Comments.Remove(comment);
-        await state.WriteStateAsync();
+        await SaveAsync();
         await UpdateCatalogAsync();
     }
 
@@ -153,7 +174,7 @@ public sealed class VideoGrain(
         await EnsureVisibleAsync(viewer);
         if (S.Status != VideoStatus.Published) return;
         S.Views++;
-        await state.WriteStateAsync();
+        await SaveAsync();
         await UpdateCatalogAsync();
         if (viewer is { } person) await Feeds(person).MarkSeenAsync(Self);
     }
@@ -175,7 +196,7 @@ public sealed class VideoGrain(
         if (!changed) return;
         if (published) S.Remixes.Add(remix);
         else S.Remixes.Remove(remix);
-        await state.WriteStateAsync();
+        await SaveAsync();
         await UpdateCatalogAsync();
     }
 
@@ -190,7 +211,7 @@ public sealed class VideoGrain(
         var wasPublished = S.Status == VideoStatus.Published;
         S.Status = VideoStatus.Removed;
         S.RemovedReason = reason;
-        await state.WriteStateAsync();
+        await SaveAsync();
         if (wasPublished) await AnnounceWithdrawnAsync();
     }
 
@@ -239,6 +260,26 @@ public sealed class VideoGrain(
     private void EnsurePublished(string action)
     {
         if (S.Status != VideoStatus.Published) throw new DomainException(ErrorCodes.Conflict, $"Only a published video can be {action}");
+    }
+
+    /// <summary>Every change of the state goes through here, so <see cref="LocalVideoViews"/> shows it before the change answers.</summary>
+    private async Task SaveAsync()
+    {
+        ShowLocally();
+        await state.WriteStateAsync();
+    }
+
+    private void ShowLocally()
+    {
+        if (!S.Exists || S.Status != VideoStatus.Published)
+        {
+            if (_shown is not null) localViews.Remove(Self, _shown);
+            _shown = null;
+            return;
+        }
+        if (_likers is null || _likers.Count != S.Likes.Count) _likers = [.. S.Likes];
+        _shown = new PublishedVideoView(View(null), _likers);
+        localViews.Put(Self, _shown);
     }
 
     private VideoStats Stats() =>

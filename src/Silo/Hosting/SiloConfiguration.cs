@@ -49,6 +49,7 @@ public static class SiloConfiguration
     public static ISiloBuilder AddSoraServices(this ISiloBuilder silo, SoraHostOptions options)
     {
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<Sora.Grains.Videos.LocalVideoViews>();
         silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Feeds));
         // The Orleans binary format honours [Id] attributes, so stored state survives renames and new fields.
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Sora.Api.Execution;
 using Sora.Api.Tests.Infrastructure;
 
 namespace Sora.Api.Tests.Transport;
@@ -118,6 +120,55 @@ public sealed class HttpTransportTests(SoraTestServer server) : IClassFixture<So
 
         Assert.Equal(400, response.GetProperty("status").GetInt32());
         Assert.Contains("depth", response.GetProperty("json").GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_query_that_ran_is_kept_parsed_for_the_next_request_and_one_that_failed_validation_is_not()
+    {
+        var cache = server.Services.GetRequiredService<ParsedDocumentCache>();
+        const string query = "{ health { status mode } }";
+        Assert.Equal(200, (await PostAsync(new { query })).GetProperty("status").GetInt32());
+        Assert.NotNull(cache.Find(query));
+        var again = await PostAsync(new { query });
+        Assert.Equal("ok", again.GetProperty("json").GetProperty("data").GetProperty("health").GetProperty("status").GetString());
+
+        const string invalid = "{ health { nope } }";
+        Assert.Equal(400, (await PostAsync(new { query = invalid })).GetProperty("status").GetInt32());
+        Assert.Null(cache.Find(invalid));
+        const string broken = "{ health { status ";
+        Assert.Equal(400, (await PostAsync(new { query = broken })).GetProperty("status").GetInt32());
+        Assert.Null(cache.Find(broken));
+    }
+
+    [Fact]
+    public async Task A_query_that_ran_before_is_still_held_to_the_limits_when_its_variables_make_it_too_complex()
+    {
+        const string query = "query($n: Int = 1) { userVideos(handle: \"nobody_here\", first: $n) { edges { node { "
+            + "remixes(first: $n) { edges { node { comments(first: $n) { edges { node { text } } } } } } } } } }";
+
+        // Without variables it is small; the second time it is served from the document cache.
+        for (var i = 0; i < 2; i++)
+            Assert.Equal("NOT_FOUND", FirstErrorCode(await PostAsync(new { query })));
+
+        var tooComplex = await PostAsync(new { query, variables = new { n = 100 } });
+        Assert.Equal(400, tooComplex.GetProperty("status").GetInt32());
+        Assert.Contains("complex", tooComplex.GetProperty("json").GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal("NOT_FOUND", FirstErrorCode(await PostAsync(new { query })));
+    }
+
+    [Fact]
+    public async Task A_document_that_ran_over_POST_still_may_not_carry_a_mutation_over_GET()
+    {
+        const string document = "query Read { health { status } } mutation Write { announce(message: \"hi\") { sequence } }";
+        var read = await PostAsync(new { query = document, operationName = "Read" });
+        Assert.Equal("ok", read.GetProperty("json").GetProperty("data").GetProperty("health").GetProperty("status").GetString());
+
+        var url = $"{server.GraphQLUrl}?query={Uri.EscapeDataString(document)}&operationName=Write";
+        var write = await NodeProbe.RunAsync(new { kind = "fetch", url, method = "GET", headers = new Dictionary<string, string>() });
+        Assert.Equal(405, write.GetProperty("status").GetInt32());
+        var readOverGet = await NodeProbe.RunAsync(new { kind = "fetch", url = url.Replace("=Write", "=Read"), method = "GET", headers = new Dictionary<string, string>() });
+        Assert.Equal(200, readOverGet.GetProperty("status").GetInt32());
     }
 
     [Fact]

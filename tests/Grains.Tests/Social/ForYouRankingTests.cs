@@ -104,4 +104,61 @@ public sealed class ForYouRankingTests
 
         Assert.Equal(Ids(bySort), Ids(ForYouRanking.Rank(ForYouRanking.ByGlobalScore(candidates, Now, candidates.Count), viewer)));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pages_of_the_lazy_order_join_up_to_the_whole_ranking_even_when_one_creator_dominates(bool indexed)
+    {
+        // Ann has most of the best videos, so most of them wait for someone else to come between; the order
+        // ends when only Ann's are left.
+        var candidates = Enumerable.Range(0, 60)
+            .Select(i => Video($"v{i:00}", i % 6 == 0 ? Ben : i % 10 == 0 ? Cat : Ann, i % 13, likes: 60 - i, comments: i % 3))
+            .ToList();
+        var viewer = Viewing(following: [Cat], liked: new() { [Ben] = 2 }, seen: ["v07"]);
+        var byGlobalScore = ForYouRanking.ByGlobalScore(candidates, Now, candidates.Count);
+        var bySort = ForYouRanking.Diversify([.. candidates
+            .Where(s => !viewer.Seen.Contains(s.Video))
+            .OrderByDescending(s => ForYouRanking.Score(s, viewer, Now))
+            .ThenBy(s => s.Video.Value, StringComparer.Ordinal)]);
+
+        var order = new ForYouOrder(byGlobalScore, viewer, indexed ? CandidateIndex.Build(byGlobalScore) : null);
+        var paged = new List<VideoStats>();
+        for (var offset = 0; ; offset += 4)
+        {
+            var (page, hasMore) = order.Take(offset, 4);
+            paged.AddRange(page);
+            Assert.Equal(offset + 4 < bySort.Count, hasMore);
+            if (!hasMore) break;
+        }
+
+        Assert.Equal(Ids(bySort), Ids(paged));
+        Assert.True(bySort.Count < candidates.Count - 1, "some of Ann's videos are left out at the end");
+        Assert.Empty(order.Take(bySort.Count + 10, 4).Page);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(250)]
+    public void The_order_found_from_the_viewers_side_is_the_order_found_by_looking_up_every_candidate(int seenCount)
+    {
+        var creators = Enumerable.Range(0, 12).Select(i => new UserId("u_" + i)).Append(Viewer).ToList();
+        var candidates = Enumerable.Range(0, 200)
+            .Select(i => Video($"v{i:000}", creators[i % creators.Count], i % 19, likes: i % 7, comments: i % 5, views: i % 40, remixes: i % 2))
+            .ToList();
+        var byGlobalScore = ForYouRanking.ByGlobalScore(candidates, Now, candidates.Count);
+        var viewer = Viewing(
+            following: [creators[1], creators[3], creators[5], creators[9]],
+            liked: new() { [creators[3]] = 9, [creators[6]] = 1, [creators[9]] = 2 },
+            hidden: [creators[5], creators[7]],
+            seen: Enumerable.Range(0, seenCount).Select(i => $"v{i * 3:000}"));
+
+        var direct = new ForYouOrder(byGlobalScore, viewer).All();
+        var indexed = new ForYouOrder(byGlobalScore, viewer, CandidateIndex.Build(byGlobalScore)).All();
+
+        Assert.Equal(Ids(direct), Ids(indexed));
+        Assert.DoesNotContain(indexed, s => s.Creator == Viewer || s.Creator == creators[5] || s.Creator == creators[7]);
+        Assert.Null(CandidateIndex.Shared(byGlobalScore));
+        Assert.NotNull(CandidateIndex.Shared(byGlobalScore));
+    }
 }
