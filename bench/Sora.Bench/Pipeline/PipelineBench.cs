@@ -21,7 +21,8 @@ internal static class PipelineBench
         var runs = new Option<int>("--runs") { Description = "Measured runs of each (median reported)", DefaultValueFactory = _ => 3 };
         var seconds = new Option<double>("--seconds") { DefaultValueFactory = _ => 5 };
         var size = new Option<string>("--size") { DefaultValueFactory = _ => "854x480" };
-        var command = new Command("pipeline", "Time to first chunk and wall time through the server vs the engine alone") { runs, seconds, size };
+        var warmUps = new Option<int>("--warm-up") { Description = "Unmeasured runs of each first (JIT, tiered recompilation, caches)", DefaultValueFactory = _ => 2 };
+        var command = new Command("pipeline", "Time to first chunk and wall time through the server vs the engine alone") { runs, seconds, size, warmUps };
         command.SetAction(async (parsed, ct) =>
         {
             if (!Sora.Abstractions.Generation.FrameSize.TryParse(parsed.GetValue(size), out var width, out var height))
@@ -34,7 +35,8 @@ internal static class PipelineBench
             var count = Math.Max(1, parsed.GetValue(runs));
             Console.WriteLine($"pipeline: World engine, \"{Prompt}\", {request.Seconds} s at {width}x{height}, 24 fps, {Environment.ProcessorCount} cores, {count} runs each");
 
-            await EngineTiming.RunAsync(request, ct); // warm-up: JIT and caches
+            var warmUpCount = Math.Max(1, parsed.GetValue(warmUps));
+            for (var i = 0; i < warmUpCount; i++) await EngineTiming.RunAsync(request, ct);
             var engine = new List<(double First, double Wall)>();
             var cpuBefore = CpuTime.WithChildren();
             for (var i = 0; i < count; i++) engine.Add(await EngineTiming.RunAsync(request, ct));
@@ -43,7 +45,7 @@ internal static class PipelineBench
             using var phases = new GenerationPhases();
             await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct);
             var token = await SignUpAsync(host.GraphQLUrl, ct);
-            await ThroughServerAsync(host.GraphQLUrl, token, request, seed: 0, ct); // warm-up
+            for (var i = 0; i < warmUpCount; i++) await ThroughServerAsync(host.GraphQLUrl, token, request, seed: -1 - i, ct);
             phases.TakeRuns();
             var server = new List<ClientTimes>();
             cpuBefore = CpuTime.WithChildren();
