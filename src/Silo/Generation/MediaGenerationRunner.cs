@@ -48,7 +48,7 @@ public sealed partial class MediaGenerationRunner(
         Directory.CreateDirectory(scratch);
         try
         {
-            var preparing = GenerationTracing.Phase("prepare");
+            using var preparing = GenerationTracing.Phase("prepare");
             var (engine, engineName, engineVersion) = engines.Create(spec.Engine, job.Device);
             var request = new GenerationRequest(spec.Prompt, spec.Seconds, spec.Width, spec.Height, spec.Fps, spec.Seed, spec.Style)
             {
@@ -69,15 +69,22 @@ public sealed partial class MediaGenerationRunner(
             var writer = new ProvenanceWriter(credentials.Value);
             Activity? signPhase = null;
             var poster = new PosterCapture(Math.Min(spec.Fps, request.FrameCount / 2), cancellationToken);
-            preparing?.Dispose();
-            var result = await writer.WriteAsync(Frames(engine, request, progress, activity, cancellationToken), provenance, signed,
-                async (marked, settings, unsigned, ct) =>
-                {
-                    await EncodeAsync(job, marked, settings, unsigned, progress, activity, ct);
-                    signPhase = GenerationTracing.Phase("sign");
-                },
-                poster.ObserveAsync, cancellationToken);
-            signPhase?.Dispose();
+            preparing?.Stop();
+            ProvenanceResult result;
+            try
+            {
+                result = await writer.WriteAsync(Frames(engine, request, progress, activity, cancellationToken), provenance, signed,
+                    async (marked, settings, unsigned, ct) =>
+                    {
+                        await EncodeAsync(job, marked, settings, unsigned, progress, activity, ct);
+                        signPhase = GenerationTracing.Phase("sign");
+                    },
+                    poster.ObserveAsync, cancellationToken);
+            }
+            finally
+            {
+                signPhase?.Dispose();
+            }
 
             byte[] posterJpeg;
             using (GenerationTracing.Phase("poster"))
