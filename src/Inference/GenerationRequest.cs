@@ -18,7 +18,11 @@ public sealed record GenerationRequest(
     /// <summary>Frames per chunk; small chunks make the first one arrive early.</summary>
     public int ChunkFrames { get; init; } = 6;
 
-    /// <summary>Frames in the first chunk when it should differ from <see cref="ChunkFrames"/> (0: the same): a short first chunk reaches a live viewer sooner.</summary>
+    /// <summary>
+    /// Frames in the first chunk when it should differ from <see cref="ChunkFrames"/> (0: the same): a short first
+    /// chunk reaches a live viewer sooner. Engines whose chunks follow their own structure (the ONNX engine decodes
+    /// whole latent frames) may ignore it.
+    /// </summary>
     public int FirstChunkFrames { get; init; }
 
     /// <summary>The frame count of the chunk that starts at frame <paramref name="first"/> (the last may be cut short by the video's end).</summary>

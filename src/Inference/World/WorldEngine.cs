@@ -36,13 +36,13 @@ public sealed class WorldEngine(IFrameRenderer renderer, ISoundSynthesizer synth
         Validate(request);
         var plan = PlanFor(request);
         var run = new Run(plan, request, trace);
-        for (var first = 0; first < request.FrameCount; first += request.ChunkFramesFrom(first))
+        for (int first = 0, count; first < request.FrameCount; first += count)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var count = request.ChunkFramesFrom(first);
-            var start = first;
+            count = request.ChunkFramesFrom(first);
+            var (start, frames) = (first, count);
             // Off the caller's thread; one chunk at a time, so renderer and synthesizer are never used concurrently.
-            yield return await Task.Run(() => Chunk(run, start, count, cancellationToken), cancellationToken).ConfigureAwait(false);
+            yield return await Task.Run(() => Chunk(run, start, frames, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -21,8 +21,8 @@ namespace Sora.Silo.Generation;
 /// <summary>
 /// The server's path from a job to a draft video: engine → visible and invisible marks → one ffmpeg per job writing
 /// fMP4 fragments, each stored and announced as it is written (live preview), and from the same encode the faststart
-/// MP4 (the poster is made meanwhile from its marked frame) → C2PA signature → stored → the draft <see cref="IVideoGrain"/>, whose id is derived from the
-/// job so that finishing twice still makes one video.
+/// MP4 (the poster is made meanwhile from its marked frame) → C2PA signature → stored → the draft
+/// <see cref="IVideoGrain"/>, whose id is derived from the job so that finishing twice still makes one video.
 /// </summary>
 public sealed partial class MediaGenerationRunner(
     EngineCatalog engines,
