@@ -20,7 +20,9 @@ internal static class WorldBench
     {
         var runs = new Option<int>("--runs") { Description = "Measured runs per row (median reported)", DefaultValueFactory = _ => 3 };
         var seconds = new Option<double>("--seconds") { DefaultValueFactory = _ => 5 };
-        var command = new Command("world", "World engine speed: real-time factor and time to first chunk, alone and through marks + encode + sign") { runs, seconds };
+        var size = new Option<string?>("--size") { Description = "Only this size (WxH); both 854x480 and 1280x720 when absent" };
+        var engineOnly = new Option<bool>("--engine-only") { Description = "Skip the marks + encode + sign rows" };
+        var command = new Command("world", "World engine speed: real-time factor and time to first chunk, alone and through marks + encode + sign") { runs, seconds, size, engineOnly };
         command.SetAction(async (parsed, ct) =>
         {
             var count = Math.Max(1, parsed.GetValue(runs));
@@ -29,12 +31,24 @@ internal static class WorldBench
             Console.WriteLine($"{"size",-10} {"path",-28} {"first chunk (s)",16} {"wall (s)",9} {"× real time",12} {"CPU (s)",8}");
             var keys = Directory.CreateTempSubdirectory("sora-bench-world-").FullName;
             using var credentials = SigningCredentials.LoadOrCreate(keys);
-            foreach (var (width, height) in new[] { (854, 480), (1280, 720) })
+            (int, int)[] sizes = [(854, 480), (1280, 720)];
+            if (parsed.GetValue(size) is { } only)
+            {
+                var parts = only.Split('x');
+                if (parts.Length != 2 || !int.TryParse(parts[0], out var w) || !int.TryParse(parts[1], out var h))
+                {
+                    Console.Error.WriteLine($"--size must look like 1280x720, not '{only}'");
+                    return 2;
+                }
+                sizes = [(w, h)];
+            }
+            foreach (var (width, height) in sizes)
             {
                 var request = new GenerationRequest(Prompt, length, width, height, 24, Seed: 1) { ChunkFrames = 12 };
                 await EngineTiming.RunAsync(request, ct); // warm-up
                 Report(width, height, "engine (frames + sound)", length, await MeasureAsync(count, () => EngineTiming.RunAsync(request, ct)));
-                Report(width, height, "+ marks, encode, C2PA sign", length, await MeasureAsync(count, () => ThroughProvenanceAsync(request, credentials, keys, ct)));
+                if (!parsed.GetValue(engineOnly))
+                    Report(width, height, "+ marks, encode, C2PA sign", length, await MeasureAsync(count, () => ThroughProvenanceAsync(request, credentials, keys, ct)));
             }
             Directory.Delete(keys, recursive: true);
             return 0;

@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
 
 namespace Sora.Inference.World.Rendering;
 
@@ -16,13 +16,12 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
     private readonly int hatchPeriod = Math.Max(4, buffers.Width / 150);
 
     private readonly PaletteTone palette = new(style);
+    private readonly bool perPixel = style.PosterizeLevels > 0 || style.OutlineWidth > 0 || style.Kind is StyleKind.Watercolor or StyleKind.Sketch;
 
     public void Row(int y, Span<byte> rgb)
     {
         int width = buffers.Width, height = buffers.Height;
-        var invW = 1f / width;
-        var invH = 1f / height;
-        // Planar channels padded to whole vectors: the palette stage runs on them lane-parallel.
+        // Planar channels padded to whole vectors: every stage but the per-pixel one runs lane-parallel.
         var padded = (width + PaletteTone.Lanes - 1) / PaletteTone.Lanes * PaletteTone.Lanes;
         Span<float> channels = stackalloc float[padded * 3];
         var red = channels[..padded];
@@ -38,7 +37,16 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
             blue[x] = linear.Z;
         }
         palette.Apply(red, green, blue);
+        if (perPixel) PerPixel(y, sy, width, red, green, blue);
+        if (style.Grain > 0) AddGrain(y, red, green, blue);
+        if (style.Vignette > 0) Vignette(y, height, width, red, green, blue);
+        if (weather.Active) Weather(y, width, red, green, blue);
+        Quantize(width, red, green, blue, rgb);
+    }
 
+    /// <summary>Posterising, outlines, watercolour and pencil: the stages that look at neighbours or branch per pixel.</summary>
+    private void PerPixel(int y, int sy, int width, Span<float> red, Span<float> green, Span<float> blue)
+    {
         for (var x = 0; x < width; x++)
         {
             var sx = style.Pixelate ? Math.Min(x / block * block + block / 2, width - 1) : x;
@@ -70,27 +78,107 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
                     if (edge > 0) c = Vector3.Lerp(c, new Vector3(0.03f, 0.025f, 0.04f), edge);
                     break;
             }
-
-            if (style.Grain > 0) c += new Vector3((Noise.Hash01(x, y, frameIndex) - 0.5f) * style.Grain * 2);
-            if (style.Vignette > 0)
-            {
-                float dx = x * invW - 0.5f, dy = y * invH - 0.5f;
-                c *= 1 - style.Vignette * (dx * dx + dy * dy) * 1.6f;
-            }
-            if (weather.Active)
-            {
-                var cover = weather.Coverage(x, y);
-                if (cover > 0) c = Vector3.Lerp(c, new Vector3(0.85f, 0.88f, 0.92f), cover);
-            }
-
-            // Clamped first, so the native (unchecked) conversion is exact and skips the saturating fix-ups.
-            var levels = Vector128.ConvertToInt32Native(Vector3.ClampNative(c * 255 + new Vector3(0.5f), Vector3.Zero, new Vector3(255)).AsVector128());
-            var o = x * 3;
-            rgb[o + 2] = (byte)levels.GetElement(2);
-            rgb[o] = (byte)levels.GetElement(0);
-            rgb[o + 1] = (byte)levels.GetElement(1);
+            red[x] = c.X;
+            green[x] = c.Y;
+            blue[x] = c.Z;
         }
     }
+
+    /// <summary>Film grain: one hashed value per pixel and frame, the same on all three channels.</summary>
+    private void AddGrain(int y, Span<float> red, Span<float> green, Span<float> blue)
+    {
+        var rs = MemoryMarshal.Cast<float, Vector<float>>(red);
+        var gs = MemoryMarshal.Cast<float, Vector<float>>(green);
+        var bs = MemoryMarshal.Cast<float, Vector<float>>(blue);
+        var rowAndFrame = new Vector<uint>((uint)y * 0xD8163841u ^ (uint)frameIndex * 0xCB1AB31Fu);
+        var half = new Vector<float>(0.5f);
+        var amount = new Vector<float>(style.Grain);
+        var x = Vector<uint>.Indices;
+        var step = new Vector<uint>((uint)Vector<uint>.Count);
+        for (var i = 0; i < rs.Length; i++, x += step)
+        {
+            var grain = (Hash01(x * 0x8DA6B343u ^ rowAndFrame) - half) * amount * 2;
+            rs[i] += grain;
+            gs[i] += grain;
+            bs[i] += grain;
+        }
+    }
+
+    /// <summary><see cref="Noise.Hash01"/> of many pixels at once, from its first mixed word.</summary>
+    private static Vector<float> Hash01(Vector<uint> h)
+    {
+        h ^= h >>> 15;
+        h *= new Vector<uint>(0x2C1B3C6Du);
+        h ^= h >>> 12;
+        h *= new Vector<uint>(0x297A2D39u);
+        h ^= h >>> 15;
+        return Vector.ConvertToSingle(Vector.AsVectorInt32(h & new Vector<uint>(0xFFFFFF))) * (1f / 16777216f);
+    }
+
+    private void Vignette(int y, int height, int width, Span<float> red, Span<float> green, Span<float> blue)
+    {
+        var rs = MemoryMarshal.Cast<float, Vector<float>>(red);
+        var gs = MemoryMarshal.Cast<float, Vector<float>>(green);
+        var bs = MemoryMarshal.Cast<float, Vector<float>>(blue);
+        var dy = y * (1f / height) - 0.5f;
+        var invW = new Vector<float>(1f / width);
+        var half = new Vector<float>(0.5f);
+        var dy2 = new Vector<float>(dy * dy);
+        var strength = new Vector<float>(style.Vignette);
+        var x = Vector.ConvertToSingle(Vector<int>.Indices);
+        var step = new Vector<float>(Vector<float>.Count);
+        for (var i = 0; i < rs.Length; i++, x += step)
+        {
+            var dx = x * invW - half;
+            var factor = Vector<float>.One - strength * (dx * dx + dy2) * 1.6f;
+            rs[i] *= factor;
+            gs[i] *= factor;
+            bs[i] *= factor;
+        }
+    }
+
+    private void Weather(int y, int width, Span<float> red, Span<float> green, Span<float> blue)
+    {
+        for (var x = 0; x < width; x++)
+        {
+            var cover = weather.Coverage(x, y);
+            if (cover <= 0) continue;
+            var c = Vector3.Lerp(new Vector3(red[x], green[x], blue[x]), new Vector3(0.85f, 0.88f, 0.92f), cover);
+            red[x] = c.X;
+            green[x] = c.Y;
+            blue[x] = c.Z;
+        }
+    }
+
+    /// <summary>To 8-bit RGB: clamped first, so the native (unchecked) conversion is exact and skips the saturating fix-ups.</summary>
+    private static void Quantize(int width, Span<float> red, Span<float> green, Span<float> blue, Span<byte> rgb)
+    {
+        var rs = MemoryMarshal.Cast<float, Vector<float>>(red);
+        var gs = MemoryMarshal.Cast<float, Vector<float>>(green);
+        var bs = MemoryMarshal.Cast<float, Vector<float>>(blue);
+        var ri = MemoryMarshal.Cast<float, Vector<int>>(red);
+        var gi = MemoryMarshal.Cast<float, Vector<int>>(green);
+        var bi = MemoryMarshal.Cast<float, Vector<int>>(blue);
+        for (var i = 0; i < rs.Length; i++)
+        {
+            ri[i] = Level(rs[i]);
+            gi[i] = Level(gs[i]);
+            bi[i] = Level(bs[i]);
+        }
+        var r = MemoryMarshal.Cast<float, int>(red);
+        var g = MemoryMarshal.Cast<float, int>(green);
+        var b = MemoryMarshal.Cast<float, int>(blue);
+        rgb = rgb[..(width * 3)];
+        for (int x = 0, o = 0; x < width; x++, o += 3)
+        {
+            rgb[o + 2] = (byte)b[x];
+            rgb[o] = (byte)r[x];
+            rgb[o + 1] = (byte)g[x];
+        }
+    }
+
+    private static Vector<int> Level(Vector<float> c) =>
+        Vector.ConvertToInt32Native(Vector.ClampNative(c * 255 + new Vector<float>(0.5f), Vector<float>.Zero, new Vector<float>(255)));
 
     /// <summary>1 on an outline: a body meets something else, a depth jump, or a crease.</summary>
     private float Edge(int x, int y, int reach)
