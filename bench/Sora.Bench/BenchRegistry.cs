@@ -11,6 +11,7 @@ internal static class BenchRegistry
         Sora.Bench.Watermark.WatermarkBench.Create(),
         Sora.Bench.Feed.FeedBench.Create(),
         Sora.Bench.Pipeline.PipelineBench.Create(),
+        Sora.Bench.Encode.EncodeBench.Create(),
         Sora.Bench.Onnx.OnnxBench.Create(),
     ];
 }

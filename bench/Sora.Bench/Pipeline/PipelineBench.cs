@@ -49,7 +49,13 @@ internal static class PipelineBench
             phases.TakeRuns();
             var server = new List<ClientTimes>();
             cpuBefore = CpuTime.WithChildren();
-            for (var i = 0; i < count; i++) server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
+            var jit = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                var (methods, time) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+                server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
+                jit.Add($"{System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods in {(System.Runtime.JitInfo.GetCompilationTime() - time).TotalMilliseconds:F0} ms");
+            }
             var serverCpu = (CpuTime.WithChildren() - cpuBefore).TotalSeconds / count;
             var serverRuns = phases.TakeRuns();
 
@@ -61,6 +67,8 @@ internal static class PipelineBench
             Console.WriteLine($"pipeline overhead (marks, encode, store, sign, poster, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians)");
             Console.WriteLine($"CPU per video (this process and its ffmpeg children, mean): engine alone {engineCpu:F2} s, through the server {serverCpu:F2} s " +
                 $"(+{(serverCpu - engineCpu) / engineCpu:P0}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+            // Tiered compilation still at work in a measured run costs CPU the engine would otherwise have.
+            Console.WriteLine($"JIT compilations during each measured server run: {string.Join("; ", jit)}");
             PrintBreakdown(server, serverRuns);
             return 0;
         });

@@ -6,7 +6,7 @@ using FFMpegCore;
 namespace Sora.Media.Encoding;
 
 /// <summary>
-/// Feeds frame chunks to one ffmpeg process through two pipes (raw RGB24 video, float PCM audio) and runs it, so
+/// Feeds frame chunks to one ffmpeg process through two pipes (raw YUV 4:2:0 video converted from the RGB24 frames, float PCM audio) and runs it, so
 /// that a failing ffmpeg stops the producer and a failing producer stops ffmpeg, each reporting the right error.
 /// </summary>
 internal static class EncoderPipes
@@ -21,7 +21,7 @@ internal static class EncoderPipes
         var fps = settings.Fps.ToString(CultureInfo.InvariantCulture);
         // Raw inputs need no probing; without these flags ffmpeg buffers seconds of input before it encodes a frame.
         const string noProbe = "-probesize 32 -analyzeduration 0";
-        var videoInput = new ChannelPipeSource($"{noProbe} -f rawvideo -pix_fmt rgb24 -s {settings.Width}x{settings.Height} -framerate {fps}", video.Reader);
+        var videoInput = new ChannelPipeSource($"{noProbe} -f rawvideo -pix_fmt yuv420p -s {settings.Width}x{settings.Height} -framerate {fps}", video.Reader);
         var audioInput = new ChannelPipeSource($"{noProbe} -f f32le -ar {FrameChunk.SampleRate} -ac {FrameChunk.Channels}", audio.Reader);
 
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -49,6 +49,8 @@ internal static class EncoderPipes
     /// <summary>The H.264/AAC output options both encoders share.</summary>
     public static string CodecArguments(Mp4EncodeSettings settings) =>
         $"-map 0:v:0 -map 1:a:0 -c:v libx264 -preset {settings.Preset} -crf {settings.Crf} -pix_fmt yuv420p " +
+        // Frames arrive as BT.601 limited-range YUV (Yuv420Converter); say so, or players guess (BT.709 for HD sizes).
+        "-colorspace smpte170m -color_primaries bt709 -color_trc bt709 -color_range tv " +
         $"-c:a aac -b:a {settings.AudioKilobitsPerSecond}k";
 
     private static async Task FeedAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings, ChannelWriter<ReadOnlyMemory<byte>> video, ChannelWriter<ReadOnlyMemory<byte>> audio, CancellationToken ct)
@@ -60,8 +62,10 @@ internal static class EncoderPipes
                 if (chunk.Width != settings.Width || chunk.Height != settings.Height)
                     throw new ArgumentException($"chunk of {chunk.Width}×{chunk.Height} in a {settings.Width}×{settings.Height} video");
                 if (!chunk.Audio.IsEmpty) await audio.WriteAsync(MemoryMarshal.AsBytes(chunk.Audio.Span).ToArray(), ct);
-                // A copy: the producer may reuse its buffers as soon as the next chunk is asked for.
-                await video.WriteAsync(chunk.Rgb24.ToArray(), ct);
+                // Converted into a buffer of our own: the producer may reuse its buffers as soon as the next chunk is asked for.
+                var frames = new byte[chunk.FrameCount * Yuv420Converter.FrameBytes(chunk.Width, chunk.Height)];
+                Yuv420Converter.Convert(chunk.Rgb24.Span, chunk.Width, chunk.Height, frames);
+                await video.WriteAsync(frames, ct);
             }
             video.Complete();
             audio.Complete();

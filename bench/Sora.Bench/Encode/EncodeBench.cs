@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Sora.Bench.Shared;
+using Sora.Inference;
+using Sora.Media.Encoding;
+
+namespace Sora.Bench.Encode;
+
+/// <summary>
+/// <c>sora-bench encode</c>: the server's encoder alone (one ffmpeg writing live fMP4 fragments and the final MP4) on
+/// frames rendered once beforehand, so its CPU cost shows without the engine competing for the cores.
+/// </summary>
+internal static class EncodeBench
+{
+    private const string Prompt = "a dog runs to the lake and jumps in";
+
+    public static Command Create()
+    {
+        var runs = new Option<int>("--runs") { Description = "Measured runs (median reported)", DefaultValueFactory = _ => 5 };
+        var size = new Option<string>("--size") { DefaultValueFactory = _ => "854x480" };
+        var preset = new Option<string>("--preset") { Description = "x264 preset", DefaultValueFactory = _ => "superfast" };
+        var command = new Command("encode", "CPU and wall time of the server's fMP4 encoder on 5 s of pre-rendered frames") { runs, size, preset };
+        command.SetAction(async (parsed, ct) =>
+        {
+            if (!Sora.Abstractions.Generation.FrameSize.TryParse(parsed.GetValue(size), out var width, out var height))
+            {
+                Console.Error.WriteLine($"sora bench encode: --size {parsed.GetValue(size)} is not WIDTHxHEIGHT");
+                return 2;
+            }
+            var request = new GenerationRequest(Prompt, 5, width, height, 24, Seed: 1) { ChunkFrames = 12, FirstChunkFrames = 6 };
+            var chunks = new List<FrameChunk>();
+            await foreach (var chunk in EngineTiming.CreateEngine().GenerateAsync(request, ct))
+                chunks.Add(new FrameChunk(chunk.Width, chunk.Height, MemoryMarshal.AsMemory(chunk.Rgb24), MemoryMarshal.AsMemory(chunk.Audio)));
+            var settings = new Mp4EncodeSettings(width, height, 24) { Preset = parsed.GetValue(preset) };
+            var folder = Directory.CreateTempSubdirectory("sora-bench-encode-").FullName;
+            var final = Path.Combine(folder, "final.mp4");
+            var count = Math.Max(1, parsed.GetValue(runs));
+            Console.WriteLine($"encode: {chunks.Sum(c => c.FrameCount)} frames of \"{Prompt}\" at {width}x{height}, preset {settings.Preset}, CRF {settings.Crf}, {Environment.ProcessorCount} cores, median of {count} runs");
+            await EncodeOnceAsync(chunks, settings, final, ct); // warm-up
+            var results = new List<(double Wall, double Cpu, double Own, long Bytes)>();
+            for (var i = 0; i < count; i++)
+            {
+                var (cpu, own) = (CpuTime.WithChildren(), Process.GetCurrentProcess().TotalProcessorTime);
+                var clock = Stopwatch.StartNew();
+                await EncodeOnceAsync(chunks, settings, final, ct);
+                results.Add((clock.Elapsed.TotalSeconds, (CpuTime.WithChildren() - cpu).TotalSeconds,
+                    (Process.GetCurrentProcess().TotalProcessorTime - own).TotalSeconds, new FileInfo(final).Length));
+            }
+            Console.WriteLine($"wall {EngineTiming.Median(results.Select(r => r.Wall)):F3} s, CPU {EngineTiming.Median(results.Select(r => r.Cpu)):F3} s (this process {EngineTiming.Median(results.Select(r => r.Own)):F3} s, the rest ffmpeg), final MP4 {results[^1].Bytes / 1024} KiB");
+            Directory.Delete(folder, recursive: true);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Task EncodeOnceAsync(IReadOnlyList<FrameChunk> chunks, Mp4EncodeSettings settings, string final, CancellationToken ct) =>
+        FragmentedMp4Encoder.EncodeAsync(chunks.ToAsyncEnumerable(), settings, 5, 12, final, (_, _) => ValueTask.CompletedTask, ct);
+}

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Sora.Media.Encoding;
+
+/// <summary>
+/// RGB24 to planar YUV 4:2:0 (I420: the Y plane, then U, then V) with the BT.601 matrix in limited range, which is
+/// what the encoder stores. Done here instead of in ffmpeg: the encoder then gets half the bytes and skips its own
+/// scaler. Chroma is sited as H.264 expects by default (with the even luma columns, between the two rows): a
+/// [1 2 1] filter across and the mean of the two rows.
+/// </summary>
+public static class Yuv420Converter
+{
+    private const int Shift = 16;
+    private const int Half = 1 << (Shift - 1);
+
+    // BT.601: Kr = 0.299, Kb = 0.114; luma scaled to 16..235, chroma to 16..240.
+    private static readonly int YR = Fixed(219.0 / 255 * 0.299);
+    private static readonly int YG = Fixed(219.0 / 255 * 0.587);
+    private static readonly int YB = Fixed(219.0 / 255 * 0.114);
+    private static readonly int UR = Fixed(-224.0 / 255 * 0.5 * 0.299 / (1 - 0.114));
+    private static readonly int UG = Fixed(-224.0 / 255 * 0.5 * 0.587 / (1 - 0.114));
+    private static readonly int UB = Fixed(224.0 / 255 * 0.5);
+    private static readonly int VR = Fixed(224.0 / 255 * 0.5);
+    private static readonly int VG = Fixed(-224.0 / 255 * 0.5 * 0.587 / (1 - 0.299));
+    private static readonly int VB = Fixed(-224.0 / 255 * 0.5 * 0.114 / (1 - 0.299));
+
+    /// <summary>Bytes of one I420 frame.</summary>
+    public static int FrameBytes(int width, int height) => width * height + 2 * (width / 2) * (height / 2);
+
+    /// <summary>Converts consecutive frames; <paramref name="i420"/> must hold as many I420 frames as <paramref name="rgb24"/> holds RGB24 ones.</summary>
+    public static void Convert(ReadOnlySpan<byte> rgb24, int width, int height, Span<byte> i420)
+    {
+        if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0)
+            throw new ArgumentException($"4:2:0 needs an even, positive frame size, not {width}×{height}", nameof(width));
+        var rgbFrame = width * height * 3;
+        var yuvFrame = FrameBytes(width, height);
+        if (rgb24.Length % rgbFrame != 0 || i420.Length != rgb24.Length / rgbFrame * yuvFrame)
+            throw new ArgumentException($"{rgb24.Length} RGB24 bytes and {i420.Length} I420 bytes are not the same whole number of {width}×{height} frames", nameof(i420));
+        for (int from = 0, to = 0; from < rgb24.Length; from += rgbFrame, to += yuvFrame)
+            ConvertFrame(rgb24.Slice(from, rgbFrame), width, height, i420.Slice(to, yuvFrame));
+    }
+
+    private static void ConvertFrame(ReadOnlySpan<byte> rgb, int width, int height, Span<byte> yuv)
+    {
+        var luma = yuv[..(width * height)];
+        var chromaSize = width / 2 * (height / 2);
+        var u = yuv.Slice(width * height, chromaSize);
+        var v = yuv.Slice(width * height + chromaSize, chromaSize);
+        ref var source = ref MemoryMarshal.GetReference(rgb);
+        var stride = width * 3;
+        for (var y = 0; y < height; y += 2)
+        {
+            ref var top = ref Unsafe.Add(ref source, y * stride);
+            ref var bottom = ref Unsafe.Add(ref top, stride);
+            Luma(ref top, luma.Slice(y * width, width));
+            Luma(ref bottom, luma.Slice((y + 1) * width, width));
+            Chroma(ref top, ref bottom, width, u.Slice(y / 2 * (width / 2), width / 2), v.Slice(y / 2 * (width / 2), width / 2));
+        }
+    }
+
+    private static void Luma(ref byte row, Span<byte> luma)
+    {
+        for (var x = 0; x < luma.Length; x++)
+        {
+            ref var p = ref Unsafe.Add(ref row, x * 3);
+            luma[x] = (byte)((YR * p + YG * Unsafe.Add(ref p, 1) + YB * Unsafe.Add(ref p, 2) + (16 << Shift) + Half) >> Shift);
+        }
+    }
+
+    private static void Chroma(ref byte top, ref byte bottom, int width, Span<byte> u, Span<byte> v)
+    {
+        for (var cx = 0; cx < u.Length; cx++)
+        {
+            var x = 2 * cx;
+            // Left neighbour clamped at the frame's edge; the right one always exists, as the width is even.
+            var left = Math.Max(x - 1, 0) * 3;
+            var centre = x * 3;
+            var right = centre + 3;
+            int r = Tap(ref top, ref bottom, left, centre, right, 0);
+            int g = Tap(ref top, ref bottom, left, centre, right, 1);
+            int b = Tap(ref top, ref bottom, left, centre, right, 2);
+            // r, g and b are eight times the filtered value: fold the 1/8 into the shift.
+            u[cx] = Clamp((UR * r + UG * g + UB * b + (128 << (Shift + 3)) + (Half << 3)) >> (Shift + 3));
+            v[cx] = Clamp((VR * r + VG * g + VB * b + (128 << (Shift + 3)) + (Half << 3)) >> (Shift + 3));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Tap(ref byte top, ref byte bottom, int left, int centre, int right, int channel) =>
+        Unsafe.Add(ref top, left + channel) + 2 * Unsafe.Add(ref top, centre + channel) + Unsafe.Add(ref top, right + channel) +
+        Unsafe.Add(ref bottom, left + channel) + 2 * Unsafe.Add(ref bottom, centre + channel) + Unsafe.Add(ref bottom, right + channel);
+
+    private static byte Clamp(int value) => (byte)Math.Clamp(value, 0, 255);
+
+    private static int Fixed(double coefficient) => (int)Math.Round(coefficient * (1 << Shift));
+}
