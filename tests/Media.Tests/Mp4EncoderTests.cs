@@ -37,9 +37,20 @@ public sealed class Mp4EncoderTests
     {
         var file = Path.Combine(TestMedia.Scratch("encoder-fail"), "out.mp4");
 
-        // libx264 refuses odd widths in 4:2:0; the producer must not wait forever for ffmpeg to take frames.
-        var encoding = Mp4Encoder.EncodeAsync(Chunks(321, 240, 240, withAudio: true), new Mp4EncodeSettings(321, 240, 24), file);
+        // libx264 refuses to open with a preset it does not know; the producer must not wait forever for ffmpeg to take frames.
+        var encoding = Mp4Encoder.EncodeAsync(Chunks(320, 240, 240, withAudio: true), new Mp4EncodeSettings(320, 240, 24) { Preset = "no-such-preset" }, file);
 
         await Assert.ThrowsAnyAsync<FFMpegCore.Exceptions.FFMpegException>(() => encoding.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
+    public async Task An_odd_frame_size_is_refused_before_ffmpeg_starts()
+    {
+        var file = Path.Combine(TestMedia.Scratch("encoder-odd"), "out.mp4");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Mp4Encoder.EncodeAsync(Chunks(321, 240, 24, withAudio: true), new Mp4EncodeSettings(321, 240, 24), file));
+
+        Assert.Contains("321×240", error.Message);
+        Assert.False(File.Exists(file));
     }
 }

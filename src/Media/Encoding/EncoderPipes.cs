@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
@@ -14,6 +15,8 @@ internal static class EncoderPipes
     public static async Task RunAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings,
         Func<FFMpegArguments, FFMpegArgumentProcessor> output, CancellationToken ct)
     {
+        if (settings.Width % 2 != 0 || settings.Height % 2 != 0 || settings.Width <= 0 || settings.Height <= 0)
+            throw new ArgumentException($"H.264 in 4:2:0 needs an even, positive frame size, not {settings.Width}×{settings.Height}", nameof(settings));
         // Video is bounded (frames are large); audio is not, and each chunk's audio is queued before its frames, so ffmpeg
         // waiting for audio can never block the producer that is waiting for ffmpeg to take frames.
         var video = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -21,7 +24,7 @@ internal static class EncoderPipes
         var fps = settings.Fps.ToString(CultureInfo.InvariantCulture);
         // Raw inputs need no probing; without these flags ffmpeg buffers seconds of input before it encodes a frame.
         const string noProbe = "-probesize 32 -analyzeduration 0";
-        var videoInput = new ChannelPipeSource($"{noProbe} -f rawvideo -pix_fmt yuv420p -s {settings.Width}x{settings.Height} -framerate {fps}", video.Reader);
+        var videoInput = new ChannelPipeSource($"{noProbe} -f rawvideo -pix_fmt yuv420p -s {settings.Width}x{settings.Height} -framerate {fps}", video.Reader, ReturnToPool);
         var audioInput = new ChannelPipeSource($"{noProbe} -f f32le -ar {FrameChunk.SampleRate} -ac {FrameChunk.Channels}", audio.Reader);
 
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -46,6 +49,11 @@ internal static class EncoderPipes
         await encoding;
     }
 
+    private static void ReturnToPool(ReadOnlyMemory<byte> buffer)
+    {
+        if (MemoryMarshal.TryGetArray(buffer, out var segment)) ArrayPool<byte>.Shared.Return(segment.Array!);
+    }
+
     /// <summary>The H.264/AAC output options both encoders share.</summary>
     public static string CodecArguments(Mp4EncodeSettings settings) =>
         $"-map 0:v:0 -map 1:a:0 -c:v libx264 -preset {settings.Preset} -crf {settings.Crf} -pix_fmt yuv420p " +
@@ -62,10 +70,12 @@ internal static class EncoderPipes
                 if (chunk.Width != settings.Width || chunk.Height != settings.Height)
                     throw new ArgumentException($"chunk of {chunk.Width}×{chunk.Height} in a {settings.Width}×{settings.Height} video");
                 if (!chunk.Audio.IsEmpty) await audio.WriteAsync(MemoryMarshal.AsBytes(chunk.Audio.Span).ToArray(), ct);
-                // Converted into a buffer of our own: the producer may reuse its buffers as soon as the next chunk is asked for.
-                var frames = new byte[chunk.FrameCount * Yuv420Converter.FrameBytes(chunk.Width, chunk.Height)];
-                Yuv420Converter.Convert(chunk.Rgb24.Span, chunk.Width, chunk.Height, frames);
-                await video.WriteAsync(frames, ct);
+                // Converted into a buffer of our own (the producer may reuse its buffers as soon as the next chunk is asked
+                // for), from a pool: fresh arrays of megabytes each would be new pages for the kernel to fault in and zero.
+                var length = chunk.FrameCount * Yuv420Converter.FrameBytes(chunk.Width, chunk.Height);
+                var frames = ArrayPool<byte>.Shared.Rent(length);
+                Yuv420Converter.Convert(chunk.Rgb24.Span, chunk.Width, chunk.Height, frames.AsSpan(0, length));
+                await video.WriteAsync(frames.AsMemory(0, length), ct);
             }
             video.Complete();
             audio.Complete();

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Sora.Media.Encoding;
 
@@ -41,45 +40,43 @@ public static class Yuv420Converter
             ConvertFrame(rgb24.Slice(from, rgbFrame), width, height, i420.Slice(to, yuvFrame));
     }
 
-    private static void ConvertFrame(ReadOnlySpan<byte> rgb, int width, int height, Span<byte> yuv)
+    private static unsafe void ConvertFrame(ReadOnlySpan<byte> rgb, int width, int height, Span<byte> yuv)
     {
-        var luma = yuv[..(width * height)];
-        var chromaSize = width / 2 * (height / 2);
-        var u = yuv.Slice(width * height, chromaSize);
-        var v = yuv.Slice(width * height + chromaSize, chromaSize);
-        ref var source = ref MemoryMarshal.GetReference(rgb);
-        var stride = width * 3;
-        for (var y = 0; y < height; y += 2)
+        var chromaWidth = width / 2;
+        var chromaSize = chromaWidth * (height / 2);
+        fixed (byte* source = rgb)
+        fixed (byte* target = yuv)
         {
-            ref var top = ref Unsafe.Add(ref source, y * stride);
-            ref var bottom = ref Unsafe.Add(ref top, stride);
-            Luma(ref top, luma.Slice(y * width, width));
-            Luma(ref bottom, luma.Slice((y + 1) * width, width));
-            Chroma(ref top, ref bottom, width, u.Slice(y / 2 * (width / 2), width / 2), v.Slice(y / 2 * (width / 2), width / 2));
+            var stride = width * 3;
+            byte* u = target + width * height, v = u + chromaSize;
+            for (var y = 0; y < height; y += 2)
+            {
+                var top = source + y * stride;
+                var bottom = top + stride;
+                Luma(top, target + y * width, width);
+                Luma(bottom, target + (y + 1) * width, width);
+                Chroma(top, bottom, chromaWidth, u + y / 2 * chromaWidth, v + y / 2 * chromaWidth);
+            }
         }
     }
 
-    private static void Luma(ref byte row, Span<byte> luma)
+    private static unsafe void Luma(byte* row, byte* luma, int width)
     {
-        for (var x = 0; x < luma.Length; x++)
-        {
-            ref var p = ref Unsafe.Add(ref row, x * 3);
-            luma[x] = (byte)((YR * p + YG * Unsafe.Add(ref p, 1) + YB * Unsafe.Add(ref p, 2) + (16 << Shift) + Half) >> Shift);
-        }
+        for (var x = 0; x < width; x++, row += 3)
+            luma[x] = (byte)((YR * row[0] + YG * row[1] + YB * row[2] + (16 << Shift) + Half) >> Shift);
     }
 
-    private static void Chroma(ref byte top, ref byte bottom, int width, Span<byte> u, Span<byte> v)
+    private static unsafe void Chroma(byte* top, byte* bottom, int chromaWidth, byte* u, byte* v)
     {
-        for (var cx = 0; cx < u.Length; cx++)
+        for (var cx = 0; cx < chromaWidth; cx++)
         {
-            var x = 2 * cx;
             // Left neighbour clamped at the frame's edge; the right one always exists, as the width is even.
-            var left = Math.Max(x - 1, 0) * 3;
-            var centre = x * 3;
+            var centre = cx * 6;
+            var left = cx == 0 ? 0 : centre - 3;
             var right = centre + 3;
-            int r = Tap(ref top, ref bottom, left, centre, right, 0);
-            int g = Tap(ref top, ref bottom, left, centre, right, 1);
-            int b = Tap(ref top, ref bottom, left, centre, right, 2);
+            int r = Tap(top, bottom, left, centre, right);
+            int g = Tap(top + 1, bottom + 1, left, centre, right);
+            int b = Tap(top + 2, bottom + 2, left, centre, right);
             // r, g and b are eight times the filtered value: fold the 1/8 into the shift.
             u[cx] = Clamp((UR * r + UG * g + UB * b + (128 << (Shift + 3)) + (Half << 3)) >> (Shift + 3));
             v[cx] = Clamp((VR * r + VG * g + VB * b + (128 << (Shift + 3)) + (Half << 3)) >> (Shift + 3));
@@ -87,9 +84,8 @@ public static class Yuv420Converter
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Tap(ref byte top, ref byte bottom, int left, int centre, int right, int channel) =>
-        Unsafe.Add(ref top, left + channel) + 2 * Unsafe.Add(ref top, centre + channel) + Unsafe.Add(ref top, right + channel) +
-        Unsafe.Add(ref bottom, left + channel) + 2 * Unsafe.Add(ref bottom, centre + channel) + Unsafe.Add(ref bottom, right + channel);
+    private static unsafe int Tap(byte* top, byte* bottom, int left, int centre, int right) =>
+        top[left] + 2 * top[centre] + top[right] + bottom[left] + 2 * bottom[centre] + bottom[right];
 
     private static byte Clamp(int value) => (byte)Math.Clamp(value, 0, 255);
 
