@@ -32,7 +32,7 @@ internal static class EncodeBench
             var chunks = new List<FrameChunk>();
             await foreach (var chunk in EngineTiming.CreateEngine().GenerateAsync(request, ct))
                 chunks.Add(new FrameChunk(chunk.Width, chunk.Height, MemoryMarshal.AsMemory(chunk.Rgb24), MemoryMarshal.AsMemory(chunk.Audio)));
-            var settings = new Mp4EncodeSettings(width, height, 24) { Preset = parsed.GetValue(preset) };
+            var settings = new Mp4EncodeSettings(width, height, 24) { Preset = parsed.GetValue(preset) ?? "superfast" };
             var folder = Directory.CreateTempSubdirectory("sora-bench-encode-").FullName;
             var final = Path.Combine(folder, "final.mp4");
             var count = Math.Max(1, parsed.GetValue(runs));

@@ -9,10 +9,16 @@ namespace Sora.Media.Encoding;
 /// </summary>
 internal sealed class ChannelPipeSource(string streamArguments, ChannelReader<ReadOnlyMemory<byte>> buffers, Action<ReadOnlyMemory<byte>>? written = null) : IPipeSource
 {
+    private readonly TaskCompletionSource connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when ffmpeg has opened this input: by then it has loaded its libraries and read its arguments.</summary>
+    public Task Connected => connected.Task;
+
     public string GetStreamArguments() => streamArguments;
 
     public async Task WriteAsync(Stream outputStream, CancellationToken cancellationToken)
     {
+        connected.TrySetResult();
         await foreach (var buffer in buffers.ReadAllAsync(cancellationToken))
         {
             await outputStream.WriteAsync(buffer, cancellationToken);

@@ -33,6 +33,10 @@ internal static class EncoderPipes
         _ = encoding.ContinueWith(_ => { try { abort.Cancel(); } catch (ObjectDisposedException) { } }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         try
         {
+            // Frames are asked for only once ffmpeg is up: starting takes it a few hundred milliseconds of CPU (it loads
+            // two hundred libraries), and an engine rendering on every core meanwhile would hold back the first fragment.
+            await Task.WhenAny(videoInput.Connected, encoding).WaitAsync(abort.Token);
+            if (encoding.IsFaulted) await encoding;
             await FeedAsync(chunks, settings, video.Writer, audio.Writer, abort.Token);
         }
         catch (Exception) when (encoding.IsFaulted)
