@@ -43,7 +43,9 @@ public sealed class AudioWatermarkTests(AudioWatermarkFixture fixture) : IClassF
     [InlineData("aac96", "-c:a aac -b:a 96k", "m4a")]
     [InlineData("mp3128", "-c:a libmp3lame -b:a 128k", "mp3")]
     [InlineData("resample44k", "-ar 44100 -c:a pcm_s16le", "wav")]
-    public async Task Audio_mark_survives_lossy_codecs_and_resampling(string name, string attack, string extension)
+    [InlineData("excerpt", "-ss 1.37 -c:a pcm_s16le", "wav")] // 4.63 s from mid-frame, mid-cycle
+    [InlineData("gain-12db", "-af volume=0.25 -c:a pcm_s16le", "wav")]
+    public async Task Audio_mark_survives_codecs_resampling_excerpts_and_gain(string name, string attack, string extension)
     {
         var file = Path.Combine(fixture.Directory, $"{name}.{extension}");
         await Ffmpeg.RunAsync(["-y", "-i", fixture.MarkedWav, .. attack.Split(' '), file]);

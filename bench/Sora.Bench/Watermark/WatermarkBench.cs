@@ -60,7 +60,7 @@ internal static class WatermarkBench
         var fp = await new FalsePositiveRun(scratch, unmarked, 480, 272).RunAsync(p => console.MarkupLine($"  [grey]{p}[/]"), ct);
         var fpTable = new Table().Title("False positives on unmarked clips (video through H.264 CRF 23)")
             .AddColumns("mark", "clips", "detected", "CRC matches", "mean sync", "max sync", "threshold");
-        foreach (var f in fp) fpTable.AddRow(f.Mark, $"{f.Clips}", $"{f.Detected}", $"{f.CrcMatches}", $"{f.MeanSync:F2}", $"{f.MaxSync:F2}", $"{f.Threshold:F1}");
+        foreach (var f in fp) fpTable.AddRow(f.Mark, $"{f.Clips}", $"{f.Detected}", $"{f.CrcMatches}", $"{f.MeanSync:F2}", $"{f.MaxSync:F2}", $"{f.Threshold:0.0#}");
         console.Write(fpTable);
     }
 }
