@@ -1,3 +1,4 @@
+using GraphQL.Execution;
 using GraphQL;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
@@ -44,6 +45,10 @@ public static class SoraApiExtensions
             .AddGraphTypes(typeof(SoraSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider<SoraErrorInfoProvider>()
+            // Fields of a query one after the other: nearly every resolver completes synchronously (a page's videos come
+            // from the silo's local views, creators from a short cache), so the parallel strategy's per-field task
+            // bookkeeping is cost without overlap.
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureExecutionOptions(o => o.ThrowOnUnhandledException = false));
         return services;
     }
