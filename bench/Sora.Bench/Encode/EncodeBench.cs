@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Sora.Bench.Shared;
 using Sora.Inference;
 using Sora.Media.Encoding;
+using Sora.Silo.Generation;
+using Sora.Silo.Media;
 
 namespace Sora.Bench.Encode;
 
@@ -19,7 +20,7 @@ internal static class EncodeBench
     {
         var runs = new Option<int>("--runs") { Description = "Measured runs (median reported)", DefaultValueFactory = _ => 5 };
         var size = new Option<string>("--size") { DefaultValueFactory = _ => "854x480" };
-        var preset = new Option<string>("--preset") { Description = "x264 preset", DefaultValueFactory = _ => "superfast" };
+        var preset = new Option<string?>("--preset") { Description = "x264 preset (default: the server's)" };
         var command = new Command("encode", "CPU and wall time of the server's fMP4 encoder on 5 s of pre-rendered frames") { runs, size, preset };
         command.SetAction(async (parsed, ct) =>
         {
@@ -28,22 +29,24 @@ internal static class EncodeBench
                 Console.Error.WriteLine($"sora bench encode: --size {parsed.GetValue(size)} is not WIDTHxHEIGHT");
                 return 2;
             }
-            var request = new GenerationRequest(Prompt, 5, width, height, 24, Seed: 1) { ChunkFrames = 12, FirstChunkFrames = 6 };
+            // Chunks, fragments and preset as the server makes them.
+            var server = new MediaGenerationOptions { ScratchDirectory = Path.GetTempPath() };
+            var request = new GenerationRequest(Prompt, 5, width, height, 24, Seed: 1) { ChunkFrames = server.FramesPerChunk, FirstChunkFrames = server.FirstChunkFrames };
             var chunks = new List<FrameChunk>();
             await foreach (var chunk in EngineTiming.CreateEngine().GenerateAsync(request, ct))
-                chunks.Add(new FrameChunk(chunk.Width, chunk.Height, MemoryMarshal.AsMemory(chunk.Rgb24), MemoryMarshal.AsMemory(chunk.Audio)));
-            var settings = new Mp4EncodeSettings(width, height, 24) { Preset = parsed.GetValue(preset) ?? "superfast" };
+                chunks.Add(chunk.ToFrameChunk());
+            var settings = new Mp4EncodeSettings(width, height, 24) { Preset = parsed.GetValue(preset) ?? server.EncoderPreset };
             var folder = Directory.CreateTempSubdirectory("sora-bench-encode-").FullName;
             var final = Path.Combine(folder, "final.mp4");
             var count = Math.Max(1, parsed.GetValue(runs));
             Console.WriteLine($"encode: {chunks.Sum(c => c.FrameCount)} frames of \"{Prompt}\" at {width}x{height}, preset {settings.Preset}, CRF {settings.Crf}, {Environment.ProcessorCount} cores, median of {count} runs");
-            await EncodeOnceAsync(chunks, settings, final, ct); // warm-up
+            await EncodeOnceAsync(chunks, settings, server, final, ct); // warm-up
             var results = new List<(double Wall, double Cpu, double Own, long Bytes)>();
             for (var i = 0; i < count; i++)
             {
                 var (cpu, own) = (CpuTime.WithChildren(), Process.GetCurrentProcess().TotalProcessorTime);
                 var clock = Stopwatch.StartNew();
-                await EncodeOnceAsync(chunks, settings, final, ct);
+                await EncodeOnceAsync(chunks, settings, server, final, ct);
                 results.Add((clock.Elapsed.TotalSeconds, (CpuTime.WithChildren() - cpu).TotalSeconds,
                     (Process.GetCurrentProcess().TotalProcessorTime - own).TotalSeconds, new FileInfo(final).Length));
             }
@@ -54,6 +57,6 @@ internal static class EncodeBench
         return command;
     }
 
-    private static Task EncodeOnceAsync(IReadOnlyList<FrameChunk> chunks, Mp4EncodeSettings settings, string final, CancellationToken ct) =>
-        FragmentedMp4Encoder.EncodeAsync(chunks.ToAsyncEnumerable(), settings, 5, 12, final, (_, _) => ValueTask.CompletedTask, ct);
+    private static Task EncodeOnceAsync(IReadOnlyList<FrameChunk> chunks, Mp4EncodeSettings settings, MediaGenerationOptions server, string final, CancellationToken ct) =>
+        FragmentedMp4Encoder.EncodeAsync(chunks.ToAsyncEnumerable(), settings, server.FirstChunkFrames, server.FramesPerChunk, final, (_, _) => ValueTask.CompletedTask, ct);
 }

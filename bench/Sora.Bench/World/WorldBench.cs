@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Sora.Inference;
 using Sora.Bench.Shared;
 using Sora.Media.Encoding;
 using Sora.Media.Provenance;
+using Sora.Silo.Media;
 
 namespace Sora.Bench.World;
 
@@ -34,10 +34,9 @@ internal static class WorldBench
             (int, int)[] sizes = [(854, 480), (1280, 720)];
             if (parsed.GetValue(size) is { } only)
             {
-                var parts = only.Split('x');
-                if (parts.Length != 2 || !int.TryParse(parts[0], out var w) || !int.TryParse(parts[1], out var h))
+                if (!Sora.Abstractions.Generation.FrameSize.TryParse(only, out var w, out var h))
                 {
-                    Console.Error.WriteLine($"--size must look like 1280x720, not '{only}'");
+                    Console.Error.WriteLine($"sora bench world: --size {only} is not WIDTHxHEIGHT");
                     return 2;
                 }
                 sizes = [(w, h)];
@@ -98,7 +97,7 @@ internal static class WorldBench
     private static async IAsyncEnumerable<FrameChunk> Frames(IVideoEngine engine, GenerationRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var chunk in engine.GenerateAsync(request, ct))
-            yield return new FrameChunk(chunk.Width, chunk.Height, MemoryMarshal.AsMemory(chunk.Rgb24), MemoryMarshal.AsMemory(chunk.Audio));
+            yield return chunk.ToFrameChunk();
     }
 
 }

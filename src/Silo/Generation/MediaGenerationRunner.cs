@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -15,6 +14,7 @@ using Sora.Inference.World;
 using Sora.Inference.World.Planning;
 using Sora.Media.Encoding;
 using Sora.Media.Provenance;
+using Sora.Silo.Media;
 
 namespace Sora.Silo.Generation;
 
@@ -126,8 +126,7 @@ public sealed partial class MediaGenerationRunner(
         await foreach (var chunk in engine.GenerateAsync(request, ct))
         {
             if (chunk.FirstFrame == 0) activity?.AddEvent(new ActivityEvent("first chunk rendered"));
-            // The engine hands over fresh buffers per chunk; the marks are drawn into them in place.
-            yield return new FrameChunk(chunk.Width, chunk.Height, MemoryMarshal.AsMemory(chunk.Rgb24), MemoryMarshal.AsMemory(chunk.Audio));
+            yield return chunk.ToFrameChunk();
         }
         activity?.AddEvent(new ActivityEvent("rendering done"));
         await progress.RenderingDoneAsync();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Sora.Inference;
@@ -11,6 +10,7 @@ using Sora.Inference.World.Simulation;
 using Sora.Inference.World.Sound;
 using Sora.Media.Encoding;
 using Sora.Media.Provenance;
+using Sora.Silo.Media;
 
 namespace Sora.Silo.Cli.Generate;
 
@@ -86,13 +86,13 @@ public sealed class GenerateRun(GenerateSettings settings, TextWriter output, Te
         output.WriteLine($"{outFile}: {result.Frames} frames, {seconds:0.##} s, wall {wall:0.0} s, {seconds / wall:0.00}x real time");
     }
 
-    /// <summary>The engine's chunks as the provenance path takes them; the engine hands over fresh buffers, so marking them in place is safe.</summary>
+    /// <summary>The engine's chunks as the provenance path takes them (<see cref="MediaChunkFrames.ToFrameChunk"/>), reporting progress.</summary>
     internal static async IAsyncEnumerable<FrameChunk> Chunks(IAsyncEnumerable<MediaChunk> chunks, Action<int> progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var chunk in chunks.WithCancellation(cancellationToken))
         {
-            yield return new FrameChunk(chunk.Width, chunk.Height, MemoryMarshal.AsMemory(chunk.Rgb24), MemoryMarshal.AsMemory(chunk.Audio));
+            yield return chunk.ToFrameChunk();
             progress(chunk.FrameCount);
         }
     }
