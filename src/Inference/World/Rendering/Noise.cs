@@ -1,20 +1,37 @@
+using System.Numerics;
+
 namespace Sora.Inference.World.Rendering;
 
 /// <summary>Integer hashing and value noise: procedural texture that is identical on every machine and thread.</summary>
 internal static class Noise
 {
+    private const uint XFactor = 0x8DA6B343u, YFactor = 0xD8163841u, SeedFactor = 0xCB1AB31Fu;
+    private const uint FirstMix = 0x2C1B3C6Du, SecondMix = 0x297A2D39u;
+
     public static uint Hash(int x, int y, int seed)
     {
-        var h = (uint)x * 0x8DA6B343u ^ (uint)y * 0xD8163841u ^ (uint)seed * 0xCB1AB31Fu;
+        var h = (uint)x * XFactor ^ (uint)y * YFactor ^ (uint)seed * SeedFactor;
         h ^= h >> 15;
-        h *= 0x2C1B3C6Du;
+        h *= FirstMix;
         h ^= h >> 12;
-        h *= 0x297A2D39u;
+        h *= SecondMix;
         h ^= h >> 15;
         return h;
     }
 
     public static float Hash01(int x, int y, int seed) => (Hash(x, y, seed) & 0xFFFFFF) * (1f / 16777216f);
+
+    /// <summary><see cref="Hash01(int, int, int)"/> of a row of pixels at once: lane i holds the value of column x[i].</summary>
+    public static Vector<float> Hash01(Vector<uint> x, int y, int seed)
+    {
+        var h = x * XFactor ^ new Vector<uint>((uint)y * YFactor ^ (uint)seed * SeedFactor);
+        h ^= h >>> 15;
+        h *= new Vector<uint>(FirstMix);
+        h ^= h >>> 12;
+        h *= new Vector<uint>(SecondMix);
+        h ^= h >>> 15;
+        return Vector.ConvertToSingle(Vector.AsVectorInt32(h & new Vector<uint>(0xFFFFFF))) * (1f / 16777216f);
+    }
 
     /// <summary>Smoothly interpolated lattice noise in [0, 1].</summary>
     public static float Value(float x, float y, int seed)

@@ -90,29 +90,17 @@ internal sealed class StylePass(FrameBuffers buffers, StyleProfile style, Weathe
         var rs = MemoryMarshal.Cast<float, Vector<float>>(red);
         var gs = MemoryMarshal.Cast<float, Vector<float>>(green);
         var bs = MemoryMarshal.Cast<float, Vector<float>>(blue);
-        var rowAndFrame = new Vector<uint>((uint)y * 0xD8163841u ^ (uint)frameIndex * 0xCB1AB31Fu);
         var half = new Vector<float>(0.5f);
         var amount = new Vector<float>(style.Grain);
         var x = Vector<uint>.Indices;
         var step = new Vector<uint>((uint)Vector<uint>.Count);
         for (var i = 0; i < rs.Length; i++, x += step)
         {
-            var grain = (Hash01(x * 0x8DA6B343u ^ rowAndFrame) - half) * amount * 2;
+            var grain = (Noise.Hash01(x, y, frameIndex) - half) * amount * 2;
             rs[i] += grain;
             gs[i] += grain;
             bs[i] += grain;
         }
-    }
-
-    /// <summary><see cref="Noise.Hash01"/> of many pixels at once, from its first mixed word.</summary>
-    private static Vector<float> Hash01(Vector<uint> h)
-    {
-        h ^= h >>> 15;
-        h *= new Vector<uint>(0x2C1B3C6Du);
-        h ^= h >>> 12;
-        h *= new Vector<uint>(0x297A2D39u);
-        h ^= h >>> 15;
-        return Vector.ConvertToSingle(Vector.AsVectorInt32(h & new Vector<uint>(0xFFFFFF))) * (1f / 16777216f);
     }
 
     private void Vignette(int y, int height, int width, Span<float> red, Span<float> green, Span<float> blue)
