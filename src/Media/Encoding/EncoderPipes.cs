@@ -15,8 +15,8 @@ internal static class EncoderPipes
     public static async Task RunAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings,
         Func<FFMpegArguments, FFMpegArgumentProcessor> output, CancellationToken ct)
     {
-        if (settings.Width % 2 != 0 || settings.Height % 2 != 0 || settings.Width <= 0 || settings.Height <= 0)
-            throw new ArgumentException($"H.264 in 4:2:0 needs an even, positive frame size, not {settings.Width}×{settings.Height}", nameof(settings));
+        // Refused before ffmpeg starts, not at the first chunk.
+        Yuv420Converter.ThrowIfUnsupportedSize(settings.Width, settings.Height);
         // Video is bounded (frames are large); audio is not, and each chunk's audio is queued before its frames, so ffmpeg
         // waiting for audio can never block the producer that is waiting for ffmpeg to take frames.
         var video = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });

@@ -24,14 +24,20 @@ public static class Yuv420Converter
     private static readonly int VG = Fixed(-224.0 / 255 * 0.5 * 0.587 / (1 - 0.299));
     private static readonly int VB = Fixed(-224.0 / 255 * 0.5 * 0.114 / (1 - 0.299));
 
+    /// <summary>4:2:0 halves the chroma both ways, so only even, positive frame sizes can be converted (and encoded).</summary>
+    public static void ThrowIfUnsupportedSize(int width, int height)
+    {
+        if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0)
+            throw new ArgumentException($"4:2:0 needs an even, positive frame size, not {width}×{height}", nameof(width));
+    }
+
     /// <summary>Bytes of one I420 frame.</summary>
     public static int FrameBytes(int width, int height) => width * height + 2 * (width / 2) * (height / 2);
 
     /// <summary>Converts consecutive frames; <paramref name="i420"/> must hold as many I420 frames as <paramref name="rgb24"/> holds RGB24 ones.</summary>
     public static void Convert(ReadOnlySpan<byte> rgb24, int width, int height, Span<byte> i420)
     {
-        if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0)
-            throw new ArgumentException($"4:2:0 needs an even, positive frame size, not {width}×{height}", nameof(width));
+        ThrowIfUnsupportedSize(width, height);
         var rgbFrame = width * height * 3;
         var yuvFrame = FrameBytes(width, height);
         if (rgb24.Length % rgbFrame != 0 || i420.Length != rgb24.Length / rgbFrame * yuvFrame)

@@ -100,7 +100,6 @@ public static class AudioWatermark
 public sealed class AudioWatermarkEmbedder(ushort payload)
 {
     private readonly sbyte[] _symbols = AudioWatermark.Symbols(payload);
-    private readonly List<float> _pending = [];
     private long _position;
 
     public ushort Payload { get; } = payload;
