@@ -2,14 +2,15 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Sora.Bench.Shared;
 
 namespace Sora.Bench.Feed;
 
 /// <summary>
-/// Latencies of one load run: how many requests, over how long, their percentiles, and the CPU time the
-/// whole process (server and load clients together) spent per request.
+/// Latencies of one load run: how many requests, over how long, their percentiles, and the CPU time and
+/// runtime activity (collections, allocations, JIT) of the whole process, server and load clients together.
 /// </summary>
-internal sealed record LoadResult(int Requests, int Failures, TimeSpan Duration, double[] SortedMilliseconds, TimeSpan ProcessCpu)
+internal sealed record LoadResult(int Requests, int Failures, TimeSpan Duration, double[] SortedMilliseconds, TimeSpan ProcessCpu, RuntimeActivity Runtime)
 {
     public double Throughput => Requests / Duration.TotalSeconds;
 
@@ -30,6 +31,7 @@ internal sealed class HttpLoad(string graphQLUrl, IReadOnlyList<string> tokens)
         var latencies = new List<double>[clients];
         var failures = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var runtimeBefore = RuntimeActivity.Now();
         var clock = Stopwatch.StartNew();
         var body = JsonSerializer.Serialize(new { query });
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
@@ -49,8 +51,9 @@ internal sealed class HttpLoad(string graphQLUrl, IReadOnlyList<string> tokens)
         }));
         var elapsed = clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var runtime = RuntimeActivity.Now() - runtimeBefore;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new LoadResult(all.Length, failures, elapsed, all, cpu);
+        return new LoadResult(all.Length, failures, elapsed, all, cpu, runtime);
     }
 }

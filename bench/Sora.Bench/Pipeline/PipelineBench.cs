@@ -52,9 +52,9 @@ internal static class PipelineBench
             var jit = new List<string>();
             for (var i = 0; i < count; i++)
             {
-                var (methods, time) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+                var before = RuntimeActivity.Now();
                 server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
-                jit.Add($"{System.Runtime.JitInfo.GetCompiledMethodCount() - methods} methods in {(System.Runtime.JitInfo.GetCompilationTime() - time).TotalMilliseconds:F0} ms");
+                jit.Add((RuntimeActivity.Now() - before).Jit);
             }
             var serverCpu = (CpuTime.WithChildren() - cpuBefore).TotalSeconds / count;
             var serverRuns = phases.TakeRuns();
