@@ -139,7 +139,11 @@ public sealed class FeedGrain(
         var candidates = await candidatesTask;
 
         var viewer = new RankingViewer(Self, graph.Following, state.State.LikedCreators, graph.Hidden, SeenSet);
-        return new ForYouSession(Guid.NewGuid().ToString("N")[..12], new ForYouOrder(candidates.Value, viewer, CandidateIndex.Shared(candidates.Value)));
+        var index = CandidateIndex.Shared(candidates.Value);
+        // The previous session ends here, so its order's buffers are taken over by the new one.
+        if (_forYou?.Order is { } order) order.Restart(candidates.Value, viewer, index);
+        else order = new ForYouOrder(candidates.Value, viewer, index);
+        return new ForYouSession(Guid.NewGuid().ToString("N")[..12], order);
     }
 
     /// <summary>

@@ -15,21 +15,40 @@ namespace Sora.Grains.Feeds;
 /// </remarks>
 public sealed class ForYouOrder
 {
-    private readonly IReadOnlyList<ScoredCandidate> _candidates;
-    private readonly bool[] _notInGlobalRun;
     private readonly List<(VideoStats Stats, double Score)> _moved = [];
     private readonly List<VideoStats> _produced = [];
     private readonly Queue<VideoStats> _held = new();
+    private IReadOnlyList<ScoredCandidate> _candidates = [];
+    private bool[] _notInGlobalRun = [];
     private int _nextCandidate;
     private int _nextMoved;
     private UserId? _previous;
     private bool _ended;
 
     /// <param name="index">Where the candidates' creators and videos are in <paramref name="byGlobalScore"/>; without one, every candidate is looked up in the viewer's sets.</param>
-    public ForYouOrder(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer, CandidateIndex? index = null)
+    public ForYouOrder(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer, CandidateIndex? index = null) =>
+        Restart(byGlobalScore, viewer, index);
+
+    /// <summary>
+    /// Forgets the order produced so far and starts another one, exactly as a new instance would, in the
+    /// buffers of this one. A feed keeps one order and restarts it for each session: a session lives until its
+    /// viewer's next one, long enough to survive a collection, so a fresh order per session would be garbage
+    /// of the kind that makes full collections frequent.
+    /// </summary>
+    public void Restart(IReadOnlyList<ScoredCandidate> byGlobalScore, RankingViewer viewer, CandidateIndex? index = null)
     {
+        ArgumentNullException.ThrowIfNull(byGlobalScore);
+        ArgumentNullException.ThrowIfNull(viewer);
         _candidates = byGlobalScore;
-        _notInGlobalRun = new bool[byGlobalScore.Count];
+        if (_notInGlobalRun.Length == byGlobalScore.Count) Array.Clear(_notInGlobalRun);
+        else _notInGlobalRun = new bool[byGlobalScore.Count];
+        _moved.Clear();
+        _produced.Clear();
+        _held.Clear();
+        _nextCandidate = 0;
+        _nextMoved = 0;
+        _previous = null;
+        _ended = false;
         if (index is null) SplitByLookingUpEachCandidate(viewer);
         else SplitFromTheViewersSide(viewer, index);
         _moved.Sort(ForYouRanking.BestFirst);

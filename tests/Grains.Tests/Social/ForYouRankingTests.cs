@@ -161,4 +161,26 @@ public sealed class ForYouRankingTests
         Assert.Null(CandidateIndex.Shared(byGlobalScore));
         Assert.NotNull(CandidateIndex.Shared(byGlobalScore));
     }
+
+    [Fact]
+    public void A_restarted_order_is_the_order_a_new_one_gives_whatever_the_previous_session_left_behind()
+    {
+        var creators = Enumerable.Range(0, 8).Select(i => new UserId("u_" + i)).ToList();
+        var small = ForYouRanking.ByGlobalScore(Enumerable.Range(0, 40)
+            .Select(i => Video($"s{i:00}", creators[i % 3], i % 11, likes: i % 5)).ToList(), Now, 40);
+        var large = ForYouRanking.ByGlobalScore(Enumerable.Range(0, 90)
+            .Select(i => Video($"l{i:00}", creators[i % creators.Count], i % 17, likes: i % 7, comments: i % 4)).ToList(), Now, 90);
+        var first = Viewing(following: [creators[0]], liked: new() { [creators[1]] = 3 }, seen: ["s03", "s04"]);
+        var second = Viewing(following: [creators[2], creators[5]], liked: new() { [creators[6]] = 1 }, hidden: [creators[7]], seen: ["l10"]);
+
+        // A session that paged part-way and left videos held back for the diversity rule.
+        var order = new ForYouOrder(small, first, CandidateIndex.Build(small));
+        order.Take(0, 7);
+
+        order.Restart(large, second, CandidateIndex.Build(large));
+        Assert.Equal(Ids(new ForYouOrder(large, second).All()), Ids(order.All()));
+
+        order.Restart(small, first);
+        Assert.Equal(Ids(new ForYouOrder(small, first).All()), Ids(order.All()));
+    }
 }
