@@ -21,7 +21,7 @@ internal static class PipelineBench
         var runs = new Option<int>("--runs") { Description = "Measured runs of each (median reported)", DefaultValueFactory = _ => 3 };
         var seconds = new Option<double>("--seconds") { DefaultValueFactory = _ => 5 };
         var size = new Option<string>("--size") { DefaultValueFactory = _ => "854x480" };
-        var warmUps = new Option<int>("--warm-up") { Description = "Unmeasured runs of each first (JIT, tiered recompilation, caches)", DefaultValueFactory = _ => 2 };
+        var warmUps = new Option<int>("--warm-up") { Description = "Unmeasured runs of each first, at least (more until the JIT is quiet)", DefaultValueFactory = _ => 2 };
         var command = new Command("pipeline", "Time to first chunk and wall time through the server vs the engine alone") { runs, seconds, size, warmUps };
         command.SetAction(async (parsed, ct) =>
         {
@@ -36,7 +36,7 @@ internal static class PipelineBench
             Console.WriteLine($"pipeline: World engine, \"{Prompt}\", {request.Seconds} s at {width}x{height}, 24 fps, {Environment.ProcessorCount} cores, {count} runs each");
 
             var warmUpCount = Math.Max(1, parsed.GetValue(warmUps));
-            for (var i = 0; i < warmUpCount; i++) await EngineTiming.RunAsync(request, ct);
+            await WarmUpAsync("engine alone", warmUpCount, () => EngineTiming.RunAsync(request, ct), quietRunsInARow: 2);
             var engine = new List<(double First, double Wall)>();
             var cpuBefore = CpuTime.WithChildren();
             for (var i = 0; i < count; i++) engine.Add(await EngineTiming.RunAsync(request, ct));
@@ -45,7 +45,12 @@ internal static class PipelineBench
             using var phases = new GenerationPhases();
             await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct);
             var token = await SignUpAsync(host.GraphQLUrl, ct);
-            for (var i = 0; i < warmUpCount; i++) await ThroughServerAsync(host.GraphQLUrl, token, request, seed: -1 - i, ct);
+            // Paths run once per video reach tier 1 only after about sixty videos (thirty calls to be instrumented, thirty
+            // more to be optimised); one-second videos take them there in a minute, full-length ones then warm the rest.
+            var warmUpSeed = 0;
+            var shortVideo = request with { Seconds = 1 };
+            await WarmUpAsync("server, 1 s videos", 1, () => ThroughServerAsync(host.GraphQLUrl, token, shortVideo, seed: --warmUpSeed, ct), quietRunsInARow: 5, maxRuns: 120);
+            await WarmUpAsync($"server, {request.Seconds} s videos", warmUpCount, () => ThroughServerAsync(host.GraphQLUrl, token, request, seed: --warmUpSeed, ct));
             phases.TakeRuns();
             var server = new List<ClientTimes>();
             cpuBefore = CpuTime.WithChildren();
@@ -77,6 +82,30 @@ internal static class PipelineBench
 
     /// <summary>When the client saw each step of one generation, in seconds after it sent createVideo.</summary>
     private sealed record ClientTimes(double Created, double Started, double First, double Last, double Total);
+
+    /// <summary>
+    /// Runs <paramref name="run"/> at least <paramref name="minimum"/> times, then until a run leaves the JIT nearly
+    /// idle: per-video code paths (storage, streams, serializers, watermarking) are called a few times per video, so
+    /// tiered compilation keeps promoting them for dozens of videos, and a run measured before that is a cold server.
+    /// </summary>
+    private static async Task WarmUpAsync<T>(string what, int minimum, Func<Task<T>> run, int quietRunsInARow = 1, int maxRuns = 60)
+    {
+        const int QuietRun = 60;
+        var clock = Stopwatch.StartNew();
+        var (runs, quiet, compiled) = (0, 0, 0L);
+        RuntimeActivity last;
+        do
+        {
+            var before = RuntimeActivity.Now();
+            await run();
+            last = RuntimeActivity.Now() - before;
+            compiled += last.JitMethods;
+            runs++;
+            quiet = last.JitMethods <= QuietRun ? quiet + 1 : 0;
+        }
+        while (runs < maxRuns && (runs < minimum || quiet < quietRunsInARow));
+        Console.WriteLine($"  warm-up, {what}: {runs} runs in {clock.Elapsed.TotalSeconds:F0} s, {compiled} methods JIT-compiled (the last run: {last.Jit})");
+    }
 
     private static void PrintBreakdown(IReadOnlyList<ClientTimes> client, IReadOnlyList<IReadOnlyDictionary<string, double>> server)
     {
