@@ -37,10 +37,6 @@ internal static class PipelineBench
 
             var warmUpCount = Math.Max(1, parsed.GetValue(warmUps));
             await WarmUpAsync("engine alone", warmUpCount, () => EngineTiming.RunAsync(request, ct), quietRunsInARow: 2);
-            var engine = new List<(double First, double Wall)>();
-            var cpuBefore = CpuTime.WithChildren();
-            for (var i = 0; i < count; i++) engine.Add(await EngineTiming.RunAsync(request, ct));
-            var engineCpu = (CpuTime.WithChildren() - cpuBefore).TotalSeconds / count;
 
             using var phases = new GenerationPhases();
             await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct);
@@ -52,24 +48,34 @@ internal static class PipelineBench
             await WarmUpAsync("server, 1 s videos", 1, () => ThroughServerAsync(host.GraphQLUrl, token, shortVideo, seed: --warmUpSeed, ct), quietRunsInARow: 5, maxRuns: 120);
             await WarmUpAsync($"server, {request.Seconds} s videos", warmUpCount, () => ThroughServerAsync(host.GraphQLUrl, token, request, seed: --warmUpSeed, ct));
             phases.TakeRuns();
+
+            // Engine-alone and server runs alternate, so a change in the machine's speed during the bench (it drifts by
+            // up to a fifth here) touches both sides alike instead of skewing their ratio.
+            var engine = new List<(double First, double Wall)>();
             var server = new List<ClientTimes>();
-            cpuBefore = CpuTime.WithChildren();
+            var (engineCpu, serverCpu) = (0.0, 0.0);
             var jit = new List<string>();
             for (var i = 0; i < count; i++)
             {
+                var cpuBefore = CpuTime.WithChildren();
+                engine.Add(await EngineTiming.RunAsync(request, ct));
+                var cpuBetween = CpuTime.WithChildren();
                 var before = RuntimeActivity.Now();
                 server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
                 jit.Add((RuntimeActivity.Now() - before).Jit);
+                engineCpu += (cpuBetween - cpuBefore).TotalSeconds / count;
+                serverCpu += (CpuTime.WithChildren() - cpuBetween).TotalSeconds / count;
             }
-            var serverCpu = (CpuTime.WithChildren() - cpuBefore).TotalSeconds / count;
             var serverRuns = phases.TakeRuns();
+            var pairOverheads = engine.Zip(server, (e, s) => (s.Total - e.Wall) / e.Wall).ToList();
 
             var engineTotal = EngineTiming.Median(engine.Select(r => r.Wall));
             var serverTotal = EngineTiming.Median(server.Select(r => r.Total));
             Console.WriteLine($"{"",-34} {"first chunk (s)",16} {"total (s)",10} {"real-time factor",17}");
             Console.WriteLine($"{"engine alone (render + sound)",-34} {EngineTiming.Median(engine.Select(r => r.First)),16:F3} {engineTotal,10:F2} {request.Seconds / engineTotal,17:F2}");
             Console.WriteLine($"{"server: submit → chunk → COMPLETED",-34} {EngineTiming.Median(server.Select(r => r.First)),16:F3} {serverTotal,10:F2} {request.Seconds / serverTotal,17:F2}");
-            Console.WriteLine($"pipeline overhead (marks, encode, store, sign, poster, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians)");
+            Console.WriteLine($"pipeline overhead (marks, encode, store, sign, poster, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians); " +
+                $"pair by pair: {string.Join(", ", pairOverheads.Select(o => o.ToString("P0")))} (median {EngineTiming.Median(pairOverheads):P0})");
             Console.WriteLine($"CPU per video (this process and its ffmpeg children, mean): engine alone {engineCpu:F2} s, through the server {serverCpu:F2} s " +
                 $"(+{(serverCpu - engineCpu) / engineCpu:P0}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             // Tiered compilation still at work in a measured run costs CPU the engine would otherwise have.
