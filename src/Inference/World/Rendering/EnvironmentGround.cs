@@ -5,7 +5,7 @@ namespace Sora.Inference.World.Rendering;
 
 /// <summary>
 /// The environment's near surroundings, traced per pixel instead of rasterised: the ground plane (sand,
-/// grass, asphalt, tiles, planks, dunes, snow, regolith), the open sea beyond a beach, a basin under the
+/// grass, asphalt, tiles, planks, dunes, snow, regolith), the open sea beyond a beach, a silt basin under the
 /// water surface, and the walls and ceiling of a kitchen or room.
 /// </summary>
 internal sealed class EnvironmentGround
@@ -46,7 +46,7 @@ internal sealed class EnvironmentGround
         if (water is not null && x >= water.MinX && x <= water.MaxX && z >= water.MinZ && z <= water.MaxZ)
         {
             depth = (eye.Y + BasinDepth) / -ray.Y;
-            return SceneItem.Ground;
+            return SceneItem.Bed;
         }
         depth = t;
         return environment == EnvironmentKind.Beach && z < BeachWaterline ? SceneItem.Sea : SceneItem.Ground;
@@ -86,6 +86,7 @@ internal sealed class EnvironmentGround
         var detail = float.ClampNative(1.2f - distance / 50, 0, 1);
         if (item == SceneItem.Sea) return Sea(p, detail, ref normal, out gloss);
         if (item == SceneItem.Wall) return Wall(p, normal, detail);
+        if (item == SceneItem.Bed) return Bed(p, detail);
         switch (environment)
         {
             case EnvironmentKind.Beach:
@@ -166,6 +167,13 @@ internal sealed class EnvironmentGround
         var blades = detail > 0 ? NoiseTexture.Sample(p.X * 0.9f, p.Z * 0.9f) * detail : 0;
         var grass = Vector3.Lerp(new Vector3(0.13f, 0.3f, 0.07f), new Vector3(0.3f, 0.42f, 0.12f), patch);
         return grass * (0.85f + 0.3f * blades);
+    }
+
+    /// <summary>Silt with darker patches: what lies under a lake or pond, whatever grows around it.</summary>
+    private static Vector3 Bed(in Vector3 p, float detail)
+    {
+        var patch = NoiseTexture.Sample(p.X * 0.25f, p.Z * 0.25f);
+        return new Vector3(0.34f, 0.3f, 0.21f) * (0.7f + 0.45f * patch * (0.4f + 0.6f * detail));
     }
 
     private static Vector3 Street(in Vector3 p, float detail, out float gloss)

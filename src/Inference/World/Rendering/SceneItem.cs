@@ -7,4 +7,7 @@ internal static class SceneItem
     public const int Ground = -2;
     public const int Wall = -3;
     public const int Sea = -4;
+
+    /// <summary>The floor of the basin under a water surface.</summary>
+    public const int Bed = -5;
 }

@@ -25,15 +25,17 @@ internal sealed class SurfaceShader(
     {
         var rayLength = ray.Length();
         var view = ray / rayLength;
+        var seenThroughClear = clearItem != SceneItem.Sky && clearDepth < depth;
         Vector3 color;
         if (item == SceneItem.Sky) color = sky.Color(view);
         else
         {
             var p = eye + ray * depth;
             color = item >= bodies.Length ? Vector3.Zero : Opaque(view, p, item, depth * rayLength, Vector3.Normalize(normal));
-            color = Fog(color, depth * rayLength);
+            // Under water there is no air to fog: the water's own absorption takes its place.
+            if (!seenThroughClear || clearItem < bodies.Length) color = Fog(color, depth * rayLength);
         }
-        if (clearItem != SceneItem.Sky && clearDepth < depth)
+        if (seenThroughClear)
         {
             var p = eye + ray * clearDepth;
             var n = Vector3.Normalize(clearNormal);
