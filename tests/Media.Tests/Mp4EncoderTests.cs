@@ -53,4 +53,35 @@ public sealed class Mp4EncoderTests
         Assert.Contains("321×240", error.Message);
         Assert.False(File.Exists(file));
     }
+
+    [Theory]
+    [InlineData(null, "cabac=0", "deblock=0:0:0")]
+    [InlineData("cabac=1:deblock=0,0", "cabac=1", "deblock=1:0:0")]
+    public async Task X264_options_reach_the_encoder_on_top_of_the_preset(string? x264Params, string cabac, string deblock)
+    {
+        var file = Path.Combine(TestMedia.Scratch("encoder-x264-" + (x264Params is null ? "preset" : "options")), "out.mp4");
+
+        await Mp4Encoder.EncodeAsync(Chunks(320, 240, 24, withAudio: true), new Mp4EncodeSettings(320, 240, 24) { Preset = "ultrafast", X264Params = x264Params }, file);
+
+        // libx264 writes the settings it encoded with into the stream (an SEI message): read them back from the file.
+        var stream = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(file));
+        var options = stream[stream.IndexOf("options: ", StringComparison.Ordinal)..].Split(' ');
+        Assert.Contains(cabac, options);
+        Assert.Contains(deblock, options);
+    }
+
+    [Theory]
+    [InlineData("cabac=1 -y /tmp/elsewhere.mp4")]
+    [InlineData("cabac=1;rm")]
+    [InlineData("")]
+    public async Task X264_options_that_are_not_key_value_pairs_are_refused_before_ffmpeg_starts(string x264Params)
+    {
+        var file = Path.Combine(TestMedia.Scratch("encoder-x264-bad"), "out.mp4");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            Mp4Encoder.EncodeAsync(Chunks(320, 240, 24, withAudio: true), new Mp4EncodeSettings(320, 240, 24) { X264Params = x264Params }, file));
+
+        Assert.Contains("x264", error.Message);
+        Assert.False(File.Exists(file));
+    }
 }

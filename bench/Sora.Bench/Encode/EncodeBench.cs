@@ -21,7 +21,9 @@ internal static class EncodeBench
         var runs = new Option<int>("--runs") { Description = "Measured runs (median reported)", DefaultValueFactory = _ => 5 };
         var size = new Option<string>("--size") { DefaultValueFactory = _ => "854x480" };
         var preset = new Option<string?>("--preset") { Description = "x264 preset (default: the server's)" };
-        var command = new Command("encode", "CPU and wall time of the server's fMP4 encoder on 5 s of pre-rendered frames") { runs, size, preset };
+        var crf = new Option<int?>("--crf") { Description = "x264 constant rate factor (default: the server's)" };
+        var x264 = new Option<string?>("--x264-params") { Description = "libx264 options over the preset, key=value:key=value (default: the server's)" };
+        var command = new Command("encode", "CPU, wall time, size and quality (SSIM, PSNR) of the server's fMP4 encoder on 5 s of pre-rendered frames") { runs, size, preset, crf, x264 };
         command.SetAction(async (parsed, ct) =>
         {
             if (!Sora.Abstractions.Generation.FrameSize.TryParse(parsed.GetValue(size), out var width, out var height))
@@ -35,11 +37,16 @@ internal static class EncodeBench
             var chunks = new List<FrameChunk>();
             await foreach (var chunk in EngineTiming.CreateEngine().GenerateAsync(request, ct))
                 chunks.Add(chunk.ToFrameChunk());
-            var settings = new Mp4EncodeSettings(width, height, 24) { Preset = parsed.GetValue(preset) ?? server.EncoderPreset };
+            var settings = new Mp4EncodeSettings(width, height, 24)
+            {
+                Preset = parsed.GetValue(preset) ?? server.EncoderPreset,
+                Crf = parsed.GetValue(crf) ?? server.EncoderCrf,
+                X264Params = parsed.GetValue(x264) ?? server.EncoderX264Params,
+            };
             var folder = Directory.CreateTempSubdirectory("sora-bench-encode-").FullName;
             var final = Path.Combine(folder, "final.mp4");
             var count = Math.Max(1, parsed.GetValue(runs));
-            Console.WriteLine($"encode: {chunks.Sum(c => c.FrameCount)} frames of \"{Prompt}\" at {width}x{height}, preset {settings.Preset}, CRF {settings.Crf}, {Environment.ProcessorCount} cores, median of {count} runs");
+            Console.WriteLine($"encode: {chunks.Sum(c => c.FrameCount)} frames of \"{Prompt}\" at {width}x{height}, preset {settings.Preset}{(settings.X264Params is { } p ? " + " + p : "")}, CRF {settings.Crf}, {Environment.ProcessorCount} cores, median of {count} runs");
             await EncodeOnceAsync(chunks, settings, server, final, ct); // warm-up
             var results = new List<(double Wall, double Cpu, double Own, long Bytes)>();
             for (var i = 0; i < count; i++)
@@ -51,6 +58,8 @@ internal static class EncodeBench
                     (Process.GetCurrentProcess().TotalProcessorTime - own).TotalSeconds, new FileInfo(final).Length));
             }
             Console.WriteLine($"wall {EngineTiming.Median(results.Select(r => r.Wall)):F3} s, CPU {EngineTiming.Median(results.Select(r => r.Cpu)):F3} s (this process {EngineTiming.Median(results.Select(r => r.Own)):F3} s, the rest ffmpeg), final MP4 {results[^1].Bytes / 1024} KiB");
+            var (ssim, psnr) = await EncodeQuality.MeasureAsync(chunks, final, ct);
+            Console.WriteLine($"quality of the final MP4 against the frames fed in: SSIM {ssim:F4}, PSNR {psnr:F2} dB");
             Directory.Delete(folder, recursive: true);
             return 0;
         });

@@ -17,6 +17,7 @@ internal static class EncoderPipes
     {
         // Refused before ffmpeg starts, not at the first chunk.
         Yuv420Converter.ThrowIfUnsupportedSize(settings.Width, settings.Height);
+        if (settings.X264Params is { } x264) CheckedX264Params(x264);
         // Video is bounded (frames are large); audio is not, and each chunk's audio is queued before its frames, so ffmpeg
         // waiting for audio can never block the producer that is waiting for ffmpeg to take frames.
         var video = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -61,9 +62,15 @@ internal static class EncoderPipes
     /// <summary>The H.264/AAC output options both encoders share.</summary>
     public static string CodecArguments(Mp4EncodeSettings settings) =>
         $"-map 0:v:0 -map 1:a:0 -c:v libx264 -preset {settings.Preset} -crf {settings.Crf} -pix_fmt yuv420p " +
+        (settings.X264Params is { } x264 ? $"-x264-params {CheckedX264Params(x264)} " : "") +
         // Frames arrive as BT.601 limited-range YUV (Yuv420Converter); say so, or players guess (BT.709 for HD sizes).
         "-colorspace smpte170m -color_primaries bt709 -color_trc bt709 -color_range tv " +
         $"-c:a aac -b:a {settings.AudioKilobitsPerSecond}k";
+
+    private static string CheckedX264Params(string x264) =>
+        x264.Length > 0 && x264.All(c => char.IsAsciiLetterOrDigit(c) || c is '=' or ':' or '.' or ',' or '-' or '_')
+            ? x264
+            : throw new ArgumentException($"x264 options must be key=value pairs joined by ':', not '{x264}'", nameof(x264));
 
     private static async Task FeedAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings, ChannelWriter<ReadOnlyMemory<byte>> video, ChannelWriter<ReadOnlyMemory<byte>> audio, CancellationToken ct)
     {
