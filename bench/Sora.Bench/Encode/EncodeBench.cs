@@ -20,9 +20,9 @@ internal static class EncodeBench
     {
         var runs = new Option<int>("--runs") { Description = "Measured runs (median reported)", DefaultValueFactory = _ => 5 };
         var size = new Option<string>("--size") { DefaultValueFactory = _ => "854x480" };
-        var preset = new Option<string?>("--preset") { Description = "x264 preset (default: the one sora generate and the server use)" };
-        var crf = new Option<int?>("--crf") { Description = "x264 constant rate factor (default: the one sora generate and the server use)" };
-        var x264 = new Option<string?>("--x264-params") { Description = "libx264 options over the preset, key=value:key=value (default: the ones sora generate and the server use)" };
+        var preset = new Option<string?>("--preset") { Description = "x264 preset (default: the server's)" };
+        var crf = new Option<int?>("--crf") { Description = "x264 constant rate factor (default: the server's)" };
+        var x264 = new Option<string?>("--x264-params") { Description = "libx264 options over the preset, key=value:key=value (default: the server's)" };
         var command = new Command("encode", "CPU, wall time, size and quality (SSIM, PSNR) of the server's fMP4 encoder on 5 s of pre-rendered frames") { runs, size, preset, crf, x264 };
         command.SetAction(async (parsed, ct) =>
         {
@@ -31,18 +31,17 @@ internal static class EncodeBench
                 Console.Error.WriteLine($"sora bench encode: --size {parsed.GetValue(size)} is not WIDTHxHEIGHT");
                 return 2;
             }
-            // Chunks and fragments as the server makes them.
+            // Chunks, fragments and preset as the server makes them.
             var server = new MediaGenerationOptions { ScratchDirectory = Path.GetTempPath() };
             var request = new GenerationRequest(Prompt, 5, width, height, 24, Seed: 1) { ChunkFrames = server.FramesPerChunk, FirstChunkFrames = server.FirstChunkFrames };
             var chunks = new List<FrameChunk>();
             await foreach (var chunk in EngineTiming.CreateEngine().GenerateAsync(request, ct))
                 chunks.Add(chunk.ToFrameChunk());
-            var defaults = new Mp4EncodeSettings(width, height, 24);
-            var settings = defaults with
+            var settings = new Mp4EncodeSettings(width, height, 24)
             {
-                Preset = parsed.GetValue(preset) ?? defaults.Preset,
-                Crf = parsed.GetValue(crf) ?? defaults.Crf,
-                X264Params = parsed.GetValue(x264) ?? defaults.X264Params,
+                Preset = parsed.GetValue(preset) ?? server.EncoderPreset,
+                Crf = parsed.GetValue(crf) ?? server.EncoderCrf,
+                X264Params = parsed.GetValue(x264) ?? server.EncoderX264Params,
             };
             var folder = Directory.CreateTempSubdirectory("sora-bench-encode-").FullName;
             var final = Path.Combine(folder, "final.mp4");

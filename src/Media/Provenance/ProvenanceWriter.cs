@@ -41,7 +41,7 @@ public sealed class ProvenanceWriter(SigningCredentials credentials)
         var unsigned = outputMp4 + ".unsigned.mp4";
         try
         {
-            var settings = new Mp4EncodeSettings(request.Width, request.Height, request.Fps);
+            var settings = new Mp4EncodeSettings(request.Width, request.Height, request.Fps) { Crf = request.Crf };
             try
             {
                 await encode(Marked(chunks, marker, markedChunk, ct), settings, unsigned, ct);

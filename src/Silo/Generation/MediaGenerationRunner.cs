@@ -138,7 +138,7 @@ public sealed partial class MediaGenerationRunner(
     {
         using (GenerationTracing.Phase("render+encode"))
         {
-            await FragmentedMp4Encoder.EncodeAsync(marked, settings, options.FirstChunkFrames, options.FramesPerChunk, unsignedMp4, async (segment, token) =>
+            await FragmentedMp4Encoder.EncodeAsync(marked, settings with { Preset = options.EncoderPreset, Crf = options.EncoderCrf, X264Params = options.EncoderX264Params }, options.FirstChunkFrames, options.FramesPerChunk, unsignedMp4, async (segment, token) =>
             {
                 if (segment.Index <= 0) activity?.AddEvent(new ActivityEvent(segment.IsInit ? "init segment encoded" : "first fragment encoded"));
                 var key = segment.IsInit ? MediaKeys.InitSegment(job.Id, job.Attempt) : MediaKeys.Fragment(job.Id, job.Attempt, segment.Index);
