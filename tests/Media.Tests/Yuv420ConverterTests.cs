@@ -45,6 +45,30 @@ public sealed class Yuv420ConverterTests
     }
 
     [Theory]
+    [InlineData(854, 6)]
+    [InlineData(1280, 4)]
+    [InlineData(32, 2)]
+    [InlineData(18, 4)]
+    [InlineData(2, 2)]
+    public void The_vector_path_gives_the_scalar_paths_bytes(int width, int height)
+    {
+        Assert.True(Yuv420RowPairVector.IsSupported, "this machine has SSSE3 and SSE4.1, so the vector path is the one in use");
+        var random = new Random(width * 31 + height);
+        var rgb = new byte[width * height * 3 * 2];
+        random.NextBytes(rgb);
+        // Flat stretches and extremes too, where rounding and clamping show.
+        rgb.AsSpan(0, Math.Min(rgb.Length, width * 3)).Fill(255);
+        rgb.AsSpan(rgb.Length / 2, Math.Min(rgb.Length / 2, width * 3)).Clear();
+        var scalar = new byte[Yuv420Converter.FrameBytes(width, height) * 2];
+        var vector = new byte[scalar.Length];
+
+        Yuv420Converter.Convert(rgb, width, height, scalar, vectorized: false);
+        Yuv420Converter.Convert(rgb, width, height, vector, vectorized: true);
+
+        Assert.Equal(scalar, vector);
+    }
+
+    [Theory]
     [InlineData(5, 4, 60, 30)]
     [InlineData(6, 3, 54, 27)]
     [InlineData(6, 4, 72, 35)]

@@ -18,6 +18,7 @@ internal static class EncoderPipes
         // Refused before ffmpeg starts, not at the first chunk.
         Yuv420Converter.ThrowIfUnsupportedSize(settings.Width, settings.Height);
         if (settings.X264Params is { } x264) CheckedX264Params(x264);
+        FfmpegMemoryTuning.ApplyToChildProcesses();
         // Video is bounded (frames are large); audio is not, and each chunk's audio is queued before its frames, so ffmpeg
         // waiting for audio can never block the producer that is waiting for ffmpeg to take frames.
         var video = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -65,7 +66,9 @@ internal static class EncoderPipes
         (settings.X264Params is { } x264 ? $"-x264-params {CheckedX264Params(x264)} " : "") +
         // Frames arrive as BT.601 limited-range YUV (Yuv420Converter); say so, or players guess (BT.709 for HD sizes).
         "-colorspace smpte170m -color_primaries bt709 -color_trc bt709 -color_range tv " +
-        $"-c:a aac -b:a {settings.AudioKilobitsPerSecond}k";
+        // ffmpeg's default AAC search ("twoloop") is meant for low bit rates; at ours "fast" sounds as good for less than
+        // half the CPU (5 s of a World clip's sound at 160 kb/s: 0.15 → 0.06 s).
+        $"-c:a aac -aac_coder fast -b:a {settings.AudioKilobitsPerSecond}k";
 
     private static string CheckedX264Params(string x264) =>
         x264.Length > 0 && x264.All(c => char.IsAsciiLetterOrDigit(c) || c is '=' or ':' or '.' or ',' or '-' or '_')

@@ -10,6 +10,7 @@ public static class Ffmpeg
     /// <summary>Runs ffmpeg with the given arguments; feeds <paramref name="stdin"/> and returns stdout; a failing run throws with its stderr tail.</summary>
     public static async Task<byte[]> RunAsync(IEnumerable<string> arguments, ReadOnlyMemory<byte> stdin = default, CancellationToken ct = default)
     {
+        FfmpegMemoryTuning.ApplyToChildProcesses();
         var start = new ProcessStartInfo(Executable)
         {
             RedirectStandardInput = true,

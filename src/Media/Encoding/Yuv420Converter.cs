@@ -10,20 +10,6 @@ namespace Sora.Media.Encoding;
 /// </summary>
 public static class Yuv420Converter
 {
-    private const int Shift = 16;
-    private const int Half = 1 << (Shift - 1);
-
-    // BT.601: Kr = 0.299, Kb = 0.114; luma scaled to 16..235, chroma to 16..240.
-    private static readonly int YR = Fixed(219.0 / 255 * 0.299);
-    private static readonly int YG = Fixed(219.0 / 255 * 0.587);
-    private static readonly int YB = Fixed(219.0 / 255 * 0.114);
-    private static readonly int UR = Fixed(-224.0 / 255 * 0.5 * 0.299 / (1 - 0.114));
-    private static readonly int UG = Fixed(-224.0 / 255 * 0.5 * 0.587 / (1 - 0.114));
-    private static readonly int UB = Fixed(224.0 / 255 * 0.5);
-    private static readonly int VR = Fixed(224.0 / 255 * 0.5);
-    private static readonly int VG = Fixed(-224.0 / 255 * 0.5 * 0.587 / (1 - 0.299));
-    private static readonly int VB = Fixed(-224.0 / 255 * 0.5 * 0.114 / (1 - 0.299));
-
     /// <summary>4:2:0 halves the chroma both ways, so only even, positive frame sizes can be converted (and encoded).</summary>
     public static void ThrowIfUnsupportedSize(int width, int height)
     {
@@ -35,7 +21,11 @@ public static class Yuv420Converter
     public static int FrameBytes(int width, int height) => width * height + 2 * (width / 2) * (height / 2);
 
     /// <summary>Converts consecutive frames; <paramref name="i420"/> must hold as many I420 frames as <paramref name="rgb24"/> holds RGB24 ones.</summary>
-    public static void Convert(ReadOnlySpan<byte> rgb24, int width, int height, Span<byte> i420)
+    public static void Convert(ReadOnlySpan<byte> rgb24, int width, int height, Span<byte> i420) =>
+        Convert(rgb24, width, height, i420, Yuv420RowPairVector.IsSupported);
+
+    /// <summary>As the public overload; <paramref name="vectorized"/> = false takes the scalar path only (to compare the two).</summary>
+    internal static void Convert(ReadOnlySpan<byte> rgb24, int width, int height, Span<byte> i420, bool vectorized)
     {
         ThrowIfUnsupportedSize(width, height);
         var rgbFrame = width * height * 3;
@@ -43,11 +33,12 @@ public static class Yuv420Converter
         if (rgb24.Length % rgbFrame != 0 || i420.Length != rgb24.Length / rgbFrame * yuvFrame)
             throw new ArgumentException($"{rgb24.Length} RGB24 bytes and {i420.Length} I420 bytes are not the same whole number of {width}×{height} frames", nameof(i420));
         for (int from = 0, to = 0; from < rgb24.Length; from += rgbFrame, to += yuvFrame)
-            ConvertFrame(rgb24.Slice(from, rgbFrame), width, height, i420.Slice(to, yuvFrame));
+            ConvertFrame(rgb24.Slice(from, rgbFrame), width, height, i420.Slice(to, yuvFrame), vectorized);
     }
 
-    private static unsafe void ConvertFrame(ReadOnlySpan<byte> rgb, int width, int height, Span<byte> yuv)
+    private static unsafe void ConvertFrame(ReadOnlySpan<byte> rgb, int width, int height, Span<byte> yuv, bool vectorized)
     {
+        ref readonly var k = ref Yuv420Coefficients.Bt601LimitedRange;
         var chromaWidth = width / 2;
         var chromaSize = chromaWidth * (height / 2);
         fixed (byte* source = rgb)
@@ -59,22 +50,26 @@ public static class Yuv420Converter
             {
                 var top = source + y * stride;
                 var bottom = top + stride;
-                Luma(top, target + y * width, width);
-                Luma(bottom, target + (y + 1) * width, width);
-                Chroma(top, bottom, chromaWidth, u + y / 2 * chromaWidth, v + y / 2 * chromaWidth);
+                byte* lumaTop = target + y * width, lumaBottom = lumaTop + width;
+                byte* rowU = u + y / 2 * chromaWidth, rowV = v + y / 2 * chromaWidth;
+                var done = vectorized ? Yuv420RowPairVector.Convert(top, bottom, width, lumaTop, lumaBottom, rowU, rowV, k) : 0;
+                Luma(top, lumaTop, done, width, k);
+                Luma(bottom, lumaBottom, done, width, k);
+                Chroma(top, bottom, done / 2, chromaWidth, rowU, rowV, k);
             }
         }
     }
 
-    private static unsafe void Luma(byte* row, byte* luma, int width)
+    private static unsafe void Luma(byte* row, byte* luma, int from, int width, in Yuv420Coefficients k)
     {
-        for (var x = 0; x < width; x++, row += 3)
-            luma[x] = (byte)((YR * row[0] + YG * row[1] + YB * row[2] + (16 << Shift) + Half) >> Shift);
+        row += from * 3;
+        for (var x = from; x < width; x++, row += 3)
+            luma[x] = (byte)((k.YR * row[0] + k.YG * row[1] + k.YB * row[2] + k.LumaOffset) >> Yuv420Coefficients.Shift);
     }
 
-    private static unsafe void Chroma(byte* top, byte* bottom, int chromaWidth, byte* u, byte* v)
+    private static unsafe void Chroma(byte* top, byte* bottom, int from, int chromaWidth, byte* u, byte* v, in Yuv420Coefficients k)
     {
-        for (var cx = 0; cx < chromaWidth; cx++)
+        for (var cx = from; cx < chromaWidth; cx++)
         {
             // Left neighbour clamped at the frame's edge; the right one always exists, as the width is even.
             var centre = cx * 6;
@@ -83,9 +78,9 @@ public static class Yuv420Converter
             int r = Tap(top, bottom, left, centre, right);
             int g = Tap(top + 1, bottom + 1, left, centre, right);
             int b = Tap(top + 2, bottom + 2, left, centre, right);
-            // r, g and b are eight times the filtered value: fold the 1/8 into the shift.
-            u[cx] = Clamp((UR * r + UG * g + UB * b + (128 << (Shift + 3)) + (Half << 3)) >> (Shift + 3));
-            v[cx] = Clamp((VR * r + VG * g + VB * b + (128 << (Shift + 3)) + (Half << 3)) >> (Shift + 3));
+            // r, g and b are eight times the filtered value: the coefficients' chroma shift takes the 1/8 out.
+            u[cx] = Clamp((k.UR * r + k.UG * g + k.UB * b + k.ChromaOffset) >> Yuv420Coefficients.ChromaShift);
+            v[cx] = Clamp((k.VR * r + k.VG * g + k.VB * b + k.ChromaOffset) >> Yuv420Coefficients.ChromaShift);
         }
     }
 
@@ -94,6 +89,4 @@ public static class Yuv420Converter
         top[left] + 2 * top[centre] + top[right] + bottom[left] + 2 * bottom[centre] + bottom[right];
 
     private static byte Clamp(int value) => (byte)Math.Clamp(value, 0, 255);
-
-    private static int Fixed(double coefficient) => (int)Math.Round(coefficient * (1 << Shift));
 }

@@ -1,0 +1,27 @@
+namespace Sora.Media.Encoding;
+
+/// <summary>
+/// glibc malloc settings for the ffmpeg processes Sora starts. ffmpeg reads every raw frame into a newly allocated
+/// packet (0.6 MB at 854×480); glibc serves blocks that large with mmap, or trims them off its heap once they are freed,
+/// so each frame's buffer is faulted in again page by page, which was a third of ffmpeg's CPU time in our encodes. With
+/// fixed thresholds the buffers stay in ffmpeg's heap and are reused (5 s at 854×480 from raw frames: 0.86 → 0.54 s of
+/// CPU, 3 MB more resident).
+/// </summary>
+internal static class FfmpegMemoryTuning
+{
+    public const string Variable = "GLIBC_TUNABLES";
+    public const string Tunables = "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456";
+
+    private static int _applied;
+
+    /// <summary>
+    /// FFMpegCore starts ffmpeg with this process's environment and has no way to add to it, so the setting goes into
+    /// that environment, once; glibc reads it only when a process starts, so this process itself is not affected. A
+    /// value set by whoever started Sora wins.
+    /// </summary>
+    public static void ApplyToChildProcesses()
+    {
+        if (Interlocked.Exchange(ref _applied, 1) == 1) return;
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable))) Environment.SetEnvironmentVariable(Variable, Tunables);
+    }
+}
