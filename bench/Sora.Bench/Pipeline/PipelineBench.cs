@@ -46,7 +46,7 @@ internal static class PipelineBench
             var warmUpSeed = 0;
             var shortVideo = request with { Seconds = 1 };
             await WarmUpAsync("server, 1 s videos", 1, () => ThroughServerAsync(host.GraphQLUrl, token, shortVideo, seed: --warmUpSeed, ct), quietRunsInARow: 5, maxRuns: 120);
-            await WarmUpAsync($"server, {request.Seconds} s videos", warmUpCount, () => ThroughServerAsync(host.GraphQLUrl, token, request, seed: --warmUpSeed, ct));
+            await WarmUpAsync($"server, {request.Seconds} s videos", warmUpCount, () => ThroughServerAsync(host.GraphQLUrl, token, request, seed: --warmUpSeed, ct), quietRunsInARow: 2, maxRuns: 12);
             phases.TakeRuns();
 
             // Engine-alone and server runs alternate, so a change in the machine's speed during the bench (it drifts by
