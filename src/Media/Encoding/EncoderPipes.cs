@@ -7,52 +7,95 @@ using FFMpegCore;
 namespace Sora.Media.Encoding;
 
 /// <summary>
-/// Feeds frame chunks to one ffmpeg process through two pipes (raw YUV 4:2:0 video converted from the RGB24 frames, float PCM audio) and runs it, so
-/// that a failing ffmpeg stops the producer and a failing producer stops ffmpeg, each reporting the right error.
+/// One ffmpeg process fed with frame chunks through two pipes (raw YUV 4:2:0 video converted from the RGB24 frames, float
+/// PCM audio), so that a failing ffmpeg stops the producer and a failing producer stops ffmpeg, each reporting the right
+/// error. It can be started before its frames exist (ffmpeg then waits for them, using no CPU).
 /// </summary>
-internal static class EncoderPipes
+internal sealed class EncoderPipes : IAsyncDisposable
 {
-    public static async Task RunAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings,
-        Func<FFMpegArguments, FFMpegArgumentProcessor> output, CancellationToken ct)
+    private readonly Mp4EncodeSettings _settings;
+    private readonly Channel<ReadOnlyMemory<byte>> _video;
+    private readonly Channel<ReadOnlyMemory<byte>> _audio;
+    private readonly ChannelPipeSource _videoInput;
+    private readonly CancellationTokenSource _abort = new();
+    private readonly Task _encoding;
+    private int _fed;
+
+    private EncoderPipes(Mp4EncodeSettings settings, Func<FFMpegArguments, FFMpegArgumentProcessor> output)
     {
-        // Refused before ffmpeg starts, not at the first chunk.
-        Yuv420Converter.ThrowIfUnsupportedSize(settings.Width, settings.Height);
-        if (settings.X264Params is { } x264) CheckedX264Params(x264);
-        FfmpegMemoryTuning.ApplyToChildProcesses();
+        _settings = settings;
         // Video is bounded (frames are large); audio is not, and each chunk's audio is queued before its frames, so ffmpeg
         // waiting for audio can never block the producer that is waiting for ffmpeg to take frames.
-        var video = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var audio = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        _video = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        _audio = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var fps = settings.Fps.ToString(CultureInfo.InvariantCulture);
         // Raw inputs need no probing; without these flags ffmpeg buffers seconds of input before it encodes a frame.
         const string noProbe = "-probesize 32 -analyzeduration 0";
-        var videoInput = new ChannelPipeSource($"{noProbe} -f rawvideo -pix_fmt yuv420p -s {settings.Width}x{settings.Height} -framerate {fps}", video.Reader, ReturnToPool);
-        var audioInput = new ChannelPipeSource($"{noProbe} -f f32le -ar {FrameChunk.SampleRate} -ac {FrameChunk.Channels}", audio.Reader);
-
-        using var abort = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var encoding = output(FFMpegArguments.FromPipeInput(videoInput).AddPipeInput(audioInput)).ProcessAsynchronously(true, null, abort.Token);
+        _videoInput = new ChannelPipeSource($"{noProbe} -f rawvideo -pix_fmt yuv420p -s {settings.Width}x{settings.Height} -framerate {fps}", _video.Reader, ReturnToPool);
+        var audioInput = new ChannelPipeSource($"{noProbe} -f f32le -ar {FrameChunk.SampleRate} -ac {FrameChunk.Channels}", _audio.Reader);
+        _encoding = output(FFMpegArguments.FromPipeInput(_videoInput).AddPipeInput(audioInput)).ProcessAsynchronously(true, null, _abort.Token);
         // If ffmpeg gives up, stop the producer, which may be waiting for ffmpeg to take frames.
-        _ = encoding.ContinueWith(_ => { try { abort.Cancel(); } catch (ObjectDisposedException) { } }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _ = _encoding.ContinueWith(_ => { try { _abort.Cancel(); } catch (ObjectDisposedException) { } }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    /// <summary>Whether ffmpeg has already ended (a process started ahead that died can no longer be used).</summary>
+    public bool HasExited => _encoding.IsCompleted;
+
+    /// <summary>Starts ffmpeg with the output <paramref name="output"/> describes; bad settings are refused before it starts.</summary>
+    public static EncoderPipes Start(Mp4EncodeSettings settings, Func<FFMpegArguments, FFMpegArgumentProcessor> output)
+    {
+        Yuv420Converter.ThrowIfUnsupportedSize(settings.Width, settings.Height);
+        if (settings.X264Params is { } x264) CheckedX264Params(x264);
+        FfmpegMemoryTuning.ApplyToChildProcesses();
+        return new EncoderPipes(settings, output);
+    }
+
+    /// <summary>Starts ffmpeg, feeds it <paramref name="chunks"/> and waits for it to finish.</summary>
+    public static async Task RunAsync(IAsyncEnumerable<FrameChunk> chunks, Mp4EncodeSettings settings,
+        Func<FFMpegArguments, FFMpegArgumentProcessor> output, CancellationToken ct)
+    {
+        await using var pipes = Start(settings, output);
+        await pipes.RunAsync(chunks, ct);
+    }
+
+    /// <summary>Feeds <paramref name="chunks"/> (once per process) and waits for ffmpeg to finish writing.</summary>
+    public async Task RunAsync(IAsyncEnumerable<FrameChunk> chunks, CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _fed, 1) == 1) throw new InvalidOperationException("an encoder process takes one stream of frames");
+        await using var cancelling = ct.Register(() => { try { _abort.Cancel(); } catch (ObjectDisposedException) { } });
         try
         {
             // Frames are asked for only once ffmpeg is up: starting takes it a few hundred milliseconds of CPU (it loads
             // two hundred libraries), and an engine rendering on every core meanwhile would hold back the first fragment.
-            await Task.WhenAny(videoInput.Connected, encoding).WaitAsync(abort.Token);
-            if (encoding.IsFaulted) await encoding;
-            await FeedAsync(chunks, settings, video.Writer, audio.Writer, abort.Token);
+            await Task.WhenAny(_videoInput.Connected, _encoding).WaitAsync(_abort.Token);
+            if (_encoding.IsFaulted) await _encoding;
+            await FeedAsync(chunks, _settings, _video.Writer, _audio.Writer, _abort.Token);
         }
-        catch (Exception) when (encoding.IsFaulted)
+        catch (Exception) when (_encoding.IsFaulted)
         {
-            await encoding; // ffmpeg's own error says more than the cancellation it caused
+            await _encoding; // ffmpeg's own error says more than the cancellation it caused
             throw;
         }
         catch
         {
-            await abort.CancelAsync();
-            try { await encoding; } catch (Exception) { /* the producer's error is the one to report */ }
+            await _abort.CancelAsync();
+            try { await _encoding; } catch (Exception) { /* the producer's error is the one to report */ }
             throw;
         }
-        await encoding;
+        await _encoding;
+    }
+
+    /// <summary>Stops ffmpeg if it is still waiting or running; a process that finished is left as it is.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_encoding.IsCompleted)
+        {
+            _video.Writer.TryComplete(new OperationCanceledException());
+            _audio.Writer.TryComplete(new OperationCanceledException());
+            await _abort.CancelAsync();
+            try { await _encoding; } catch (Exception) { /* stopped on purpose */ }
+        }
+        _abort.Dispose();
     }
 
     private static void ReturnToPool(ReadOnlyMemory<byte> buffer)

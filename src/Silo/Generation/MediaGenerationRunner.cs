@@ -30,6 +30,7 @@ public sealed partial class MediaGenerationRunner(
     Lazy<SigningCredentials> credentials,
     IGrainFactory grains,
     MediaGenerationOptions options,
+    EncoderStandby encoders,
     ILogger<MediaGenerationRunner> logger) : IGenerationRunner
 {
     private const double RenderShare = 0.9;
@@ -132,13 +133,34 @@ public sealed partial class MediaGenerationRunner(
         await progress.RenderingDoneAsync();
     }
 
-    /// <summary>One ffmpeg writes the live segments (each stored and announced as it is written) and the unsigned final MP4.</summary>
+    /// <summary>
+    /// One ffmpeg (started ahead for this job if its settings are those of the last one) writes the live segments (each
+    /// stored and announced as it is written) and the unsigned final MP4; then the next job's encoder is started.
+    /// </summary>
     private async Task EncodeAsync(GenerationJob job, IAsyncEnumerable<FrameChunk> marked, Mp4EncodeSettings settings, string unsignedMp4,
         JobProgress progress, Activity? activity, CancellationToken ct)
     {
+        settings = settings with { Preset = options.EncoderPreset, Crf = options.EncoderCrf, X264Params = options.EncoderX264Params };
         using (GenerationTracing.Phase("render+encode"))
+        await using (var encoder = encoders.Take(settings))
         {
-            await FragmentedMp4Encoder.EncodeAsync(marked, settings with { Preset = options.EncoderPreset, Crf = options.EncoderCrf, X264Params = options.EncoderX264Params }, options.FirstChunkFrames, options.FramesPerChunk, unsignedMp4, async (segment, token) =>
+            try
+            {
+                await StreamSegmentsAsync(job, encoder, marked, progress, activity, ct);
+                File.Move(encoder.FinalMp4!, unsignedMp4, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(encoder.FinalMp4!);
+            }
+        }
+        encoders.Prepare(settings);
+        await progress.SigningAsync();
+    }
+
+    private Task StreamSegmentsAsync(GenerationJob job, FragmentedMp4EncoderProcess encoder, IAsyncEnumerable<FrameChunk> marked,
+        JobProgress progress, Activity? activity, CancellationToken ct) =>
+            encoder.EncodeAsync(marked, async (segment, token) =>
             {
                 if (segment.Index <= 0) activity?.AddEvent(new ActivityEvent(segment.IsInit ? "init segment encoded" : "first fragment encoded"));
                 var key = segment.IsInit ? MediaKeys.InitSegment(job.Id, job.Attempt) : MediaKeys.Fragment(job.Id, job.Attempt, segment.Index);
@@ -147,9 +169,6 @@ public sealed partial class MediaGenerationRunner(
                 if (!segment.IsInit && segment.VideoFrames > 0) await progress.FragmentStoredAsync(segment, MediaKeys.UrlOf(key));
                 if (segment.Index == 0) activity?.AddEvent(new ActivityEvent("first fragment announced"));
             }, ct);
-        }
-        await progress.SigningAsync();
-    }
 
     private async Task<string?> CopyParentAsync(string parentId, string scratch, CancellationToken ct)
     {

@@ -101,6 +101,7 @@ public static class SiloConfiguration
         silo.Services.AddSingleton(new MediaGenerationOptions { ScratchDirectory = options.ScratchDirectory });
         silo.Services.AddSingleton(new OnnxEngineOptions(options.OnnxModelFolder, options.OnnxOnCpu));
         silo.Services.AddSingleton<EngineCatalog>();
+        silo.Services.AddSingleton<EncoderStandby>();
         silo.Services.AddSingleton<IGenerationRunner, MediaGenerationRunner>();
     }
 
