@@ -124,7 +124,8 @@ public sealed partial class MediaGenerationRunner(
         Activity? activity, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         activity?.AddEvent(new ActivityEvent("encoder started, engine asked for frames"));
-        await foreach (var chunk in engine.GenerateAsync(request, ct))
+        // One chunk ahead: the engine renders the next while this one is marked, converted and handed to the encoder.
+        await foreach (var chunk in engine.GenerateAsync(request, ct).ReadAhead(1, ct))
         {
             if (chunk.FirstFrame == 0) activity?.AddEvent(new ActivityEvent("first chunk rendered"));
             yield return chunk.ToFrameChunk();

@@ -73,7 +73,7 @@ public sealed class GenerateRun(GenerateSettings settings, TextWriter output, Te
         try
         {
             result = await GenerateProgress.RunAsync(request.FrameCount, output, progress => new ProvenanceWriter(credentials).WriteAsync(
-                Chunks(engine.GenerateAsync(request, trace, cancellationToken), progress, cancellationToken), provenance, outFile, ct: cancellationToken));
+                Chunks(engine.GenerateAsync(request, trace, cancellationToken).ReadAhead(1, cancellationToken), progress, cancellationToken), provenance, outFile, ct: cancellationToken));
         }
         catch
         {
