@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Sora.Inference.World.Rendering;
 
@@ -67,6 +68,36 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         }
         if (atmosphere.CloudCover > 0 && d.Y > 0.015f) color = Clouds(d, color);
         return color;
+    }
+
+    /// <summary><see cref="Reflection(in Vector3)"/> of eight unit directions at once.</summary>
+    public Vector3Lanes Reflection(in Vector3Lanes d)
+    {
+        var up = Vector256.MaxNative(d.Y, Vector256<float>.Zero);
+        var color = Vector3Lanes.Lerp(atmosphere.SkyHorizon, atmosphere.SkyZenith, Vector256.Sqrt(up));
+        var sunCos = Vector3Lanes.Dot(d, atmosphere.SunDirection);
+        var glow = sunCos * sunCos;
+        glow *= glow; glow *= glow; glow *= glow;
+        glow &= Vector256.GreaterThan(sunCos, Vector256<float>.Zero);
+        color += Vector3Lanes.Scale(atmosphere.SunColor, glow * (0.22f * (1 - atmosphere.CloudCover * 0.7f)));
+        var cloudy = Vector256.GreaterThan(d.Y, Vector256.Create(0.015f));
+        if (atmosphere.CloudCover > 0 && cloudy != Vector256<float>.Zero)
+            color = Vector3Lanes.Select(cloudy, Clouds(d, color), color);
+        return color;
+    }
+
+    private Vector3Lanes Clouds(in Vector3Lanes d, in Vector3Lanes color)
+    {
+        var scale = Vector256.Create(0.1f) / d.Y;
+        var u = d.X * scale + Vector256.Create(time * 0.001f);
+        var v = d.Z * scale;
+        var density = NoiseTexture.Sample(u, v) * 0.75f
+            + NoiseTexture.Sample(u * 3.1f + Vector256.Create(0.37f), v * 3.1f) * 0.25f;
+        var threshold = 1 - atmosphere.CloudCover * 0.95f - 0.08f;
+        var cover = Vector256.Clamp((density - Vector256.Create(threshold)) * 4.5f, Vector256<float>.Zero, Vector256<float>.One);
+        cover *= Vector256.Clamp(d.Y * 12, Vector256<float>.Zero, Vector256<float>.One);
+        var shade = Vector3Lanes.Scale(cloudColor, Vector256.Create(0.6f) + density * 0.7f);
+        return Vector3Lanes.Lerp(color, shade, cover * 0.92f);
     }
 
     private static Vector3 Star(in Vector3 d)
