@@ -80,19 +80,39 @@ internal sealed class FrameWorkspace(bool shadeLanes)
     private void PrepareBand(in ViewCamera camera, EnvironmentGround ground, int top, int bottom)
     {
         var width = camera.Width;
+        var step = camera.ColumnStep;
+        buffers.ClearDepth.AsSpan(top * width, (bottom - top) * width).Fill(float.PositiveInfinity);
+        buffers.ClearItem.AsSpan(top * width, (bottom - top) * width).Fill(SceneItem.Sky);
         for (var y = top; y < bottom; y++)
         {
             var row = y * width;
             var start = camera.RowStart(y);
-            var step = camera.ColumnStep;
-            for (var x = 0; x < width; x++)
+            var x = 0;
+            if (shadeLanes && Vector256.IsHardwareAccelerated)
+            {
+                for (; x + SurfaceLaneShader.Lanes <= width; x += SurfaceLaneShader.Lanes)
+                {
+                    if (!ground.HitLanes(camera.Eye, Ray(start, step, x), out var item, out var depth)) break;
+                    item.StoreUnsafe(ref buffers.Item[row + x]);
+                    depth.StoreUnsafe(ref buffers.Depth[row + x]);
+                    buffers.Normal.AsSpan(row + x, SurfaceLaneShader.Lanes).Fill(Vector3.UnitY);
+                }
+            }
+            for (; x < width; x++)
             {
                 var i = row + x;
                 buffers.Item[i] = ground.Hit(camera.Eye, start + step * (x + 0.5f), out buffers.Depth[i], out buffers.Normal[i]);
-                buffers.ClearDepth[i] = float.PositiveInfinity;
-                buffers.ClearItem[i] = SceneItem.Sky;
             }
         }
+    }
+
+    /// <summary>The rays of pixels <paramref name="x"/> … +7 of a row.</summary>
+    private static Vector3Lanes Ray(in Vector3 start, in Vector3 step, int x)
+    {
+        // Column offsets are whole numbers plus a half: exact in float, so each lane's ray has the bits of the scalar expression.
+        var column = Vector256.Create((float)x) + LaneCentres;
+        return new Vector3Lanes(Vector256.Create(start.X) + Vector256.Create(step.X) * column,
+            Vector256.Create(start.Y) + Vector256.Create(step.Y) * column, Vector256.Create(start.Z) + Vector256.Create(step.Z) * column);
     }
 
     private void ShadeBand(in ViewCamera camera, SurfaceShader shader, SurfaceLaneShader? lanes, int top, int bottom)
@@ -109,11 +129,7 @@ internal sealed class FrameWorkspace(bool shadeLanes)
             {
                 for (; x + SurfaceLaneShader.Lanes <= width; x += SurfaceLaneShader.Lanes)
                 {
-                    // Column offsets are whole numbers plus a half: exact in float, so each lane's ray has the bits of PrepareBand's.
-                    var column = Vector256.Create((float)x) + LaneCentres;
-                    var ray = new Vector3Lanes(Vector256.Create(start.X) + Vector256.Create(step.X) * column,
-                        Vector256.Create(start.Y) + Vector256.Create(step.Y) * column, Vector256.Create(start.Z) + Vector256.Create(step.Z) * column);
-                    var shaded = lanes.Shade(buffers, row + x, ray);
+                    var shaded = lanes.Shade(buffers, row + x, Ray(start, step, x));
                     laneShaded += BitOperations.PopCount((uint)shaded);
                     if (shaded == (1 << SurfaceLaneShader.Lanes) - 1) continue;
                     for (var lane = 0; lane < SurfaceLaneShader.Lanes; lane++)

@@ -81,9 +81,13 @@ internal sealed class SurfaceLaneShader
             result = anyGround ? Vector3Lanes.Select(underWater, water, result) : water;
         }
 
-        var colors = buffers.Color;
+        ref var red = ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in result.X));
+        ref var green = ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in result.Y));
+        ref var blue = ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in result.Z));
+        ref var colors = ref buffers.Color[index];
         for (var lane = 0; lane < Lanes; lane++)
-            if ((shaded >> lane & 1) != 0) colors[index + lane] = result[lane];
+            if ((shaded >> lane & 1) != 0)
+                Unsafe.Add(ref colors, lane) = new Vector3(Unsafe.Add(ref red, lane), Unsafe.Add(ref green, lane), Unsafe.Add(ref blue, lane));
         return shaded;
     }
 

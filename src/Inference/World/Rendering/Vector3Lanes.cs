@@ -43,6 +43,4 @@ internal readonly struct Vector3Lanes(Vector256<float> x, Vector256<float> y, Ve
     /// <summary>Lane by lane: <paramref name="a"/> where <paramref name="mask"/> is set, else <paramref name="b"/>.</summary>
     public static Vector3Lanes Select(Vector256<float> mask, in Vector3Lanes a, in Vector3Lanes b) =>
         new(Vector256.ConditionalSelect(mask, a.X, b.X), Vector256.ConditionalSelect(mask, a.Y, b.Y), Vector256.ConditionalSelect(mask, a.Z, b.Z));
-
-    public Vector3 this[int lane] => new(X.GetElement(lane), Y.GetElement(lane), Z.GetElement(lane));
 }
