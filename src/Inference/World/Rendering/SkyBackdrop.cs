@@ -70,19 +70,57 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return color;
     }
 
-    /// <summary><see cref="Reflection(in Vector3)"/> of eight unit directions at once.</summary>
-    public Vector3Lanes Reflection(in Vector3Lanes d)
+    /// <summary>Whether <see cref="Color(in Vector3Lanes)"/> covers this sky: not at night (stars), in space or under water.</summary>
+    public bool HasLanes => !atmosphere.Stars && environment is not (EnvironmentKind.Space or EnvironmentKind.Underwater);
+
+    /// <summary>
+    /// <see cref="Color(in Vector3)"/> of eight unit directions at once, for a sky that <see cref="HasLanes"/>, without the
+    /// horizon's silhouettes: the caller passes directions below <see cref="SilhouetteTop"/> through <see cref="Silhouette"/>.
+    /// </summary>
+    public Vector3Lanes Color(in Vector3Lanes d)
     {
-        var up = Vector256.MaxNative(d.Y, Vector256<float>.Zero);
-        var color = Vector3Lanes.Lerp(atmosphere.SkyHorizon, atmosphere.SkyZenith, Vector256.Sqrt(up));
+        var color = Gradient(d);
+        var below = Vector256.LessThan(d.Y, Vector256<float>.Zero);
+        if (below != Vector256<float>.Zero)
+        {
+            var ground = Vector3Lanes.Lerp(new Vector3Lanes(atmosphere.SkyHorizon), atmosphere.FogColor * 0.8f, Vector256.MinNative(-d.Y * 8, Vector256<float>.One));
+            color = Vector3Lanes.Select(below, ground, color);
+        }
         var sunCos = Vector3Lanes.Dot(d, atmosphere.SunDirection);
+        color = Glow(color, sunCos);
+        var disc = Vector256.GreaterThan(sunCos, Vector256.Create(0.9994f));
+        if (disc != Vector256<float>.Zero)
+        {
+            var sun = atmosphere.Night
+                ? new Vector3Lanes(new Vector3(1.2f, 1.25f, 1.35f))
+                : color + new Vector3Lanes(atmosphere.SunColor * 6 * (1 - atmosphere.CloudCover * 0.85f));
+            color = Vector3Lanes.Select(disc, sun, color);
+        }
+        return WithClouds(d, color);
+    }
+
+    /// <summary>Directions at or below this height may be hidden by the horizon's silhouettes.</summary>
+    public const float SilhouetteTop = 0.35f;
+
+    /// <summary><see cref="Reflection(in Vector3)"/> of eight unit directions at once.</summary>
+    public Vector3Lanes Reflection(in Vector3Lanes d) => WithClouds(d, Glow(Gradient(d), Vector3Lanes.Dot(d, atmosphere.SunDirection)));
+
+    private Vector3Lanes Gradient(in Vector3Lanes d) =>
+        Vector3Lanes.Lerp(atmosphere.SkyHorizon, atmosphere.SkyZenith, Vector256.Sqrt(Vector256.MaxNative(d.Y, Vector256<float>.Zero)));
+
+    private Vector3Lanes Glow(in Vector3Lanes color, Vector256<float> sunCos)
+    {
         var glow = sunCos * sunCos;
         glow *= glow; glow *= glow; glow *= glow;
         glow &= Vector256.GreaterThan(sunCos, Vector256<float>.Zero);
-        color += Vector3Lanes.Scale(atmosphere.SunColor, glow * (0.22f * (1 - atmosphere.CloudCover * 0.7f)));
+        return color + Vector3Lanes.Scale(atmosphere.SunColor, glow * (0.22f * (1 - atmosphere.CloudCover * 0.7f)));
+    }
+
+    private Vector3Lanes WithClouds(in Vector3Lanes d, in Vector3Lanes color)
+    {
         var cloudy = Vector256.GreaterThan(d.Y, Vector256.Create(0.015f));
         if (atmosphere.CloudCover > 0 && cloudy != Vector256<float>.Zero)
-            color = Vector3Lanes.Select(cloudy, Clouds(d, color), color);
+            return Vector3Lanes.Select(cloudy, Clouds(d, color), color);
         return color;
     }
 
@@ -131,9 +169,9 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return new Vector3(0.1f, 0.35f, 0.4f) * (rays * float.MaxNative(0, d.Y + 0.2f));
     }
 
-    private Vector3 Silhouette(in Vector3 d, in Vector3 sky)
+    public Vector3 Silhouette(in Vector3 d, in Vector3 sky)
     {
-        if (d.Y > 0.35f) return sky;
+        if (d.Y > SilhouetteTop) return sky;
         switch (environment)
         {
             case EnvironmentKind.Mountains:

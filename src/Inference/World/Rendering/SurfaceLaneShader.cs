@@ -60,11 +60,28 @@ internal sealed class SurfaceLaneShader
         var onGround = ground ? Vector256.Equals(item, Vector256.Create(SceneItem.Ground)).AsSingle() & ~seenThroughClear : Vector256<float>.Zero;
         var underWater = Vector256.Equals(item, Vector256.Create(SceneItem.Bed)).AsSingle()
             & Vector256.Equals(clearItem, Vector256.Create(waterItem)).AsSingle() & seenThroughClear;
-        var shaded = (int)(onGround | underWater).ExtractMostSignificantBits();
+        var onSky = sky.HasLanes ? Vector256.Equals(item, Vector256.Create(SceneItem.Sky)).AsSingle() & ~seenThroughClear : Vector256<float>.Zero;
+        var shaded = (int)(onGround | underWater | onSky).ExtractMostSignificantBits();
         if (shaded == 0) return 0;
 
         var rayLength = Vector256.Sqrt(Vector3Lanes.Dot(ray, ray));
         var view = new Vector3Lanes(ray.X / rayLength, ray.Y / rayLength, ray.Z / rayLength);
+        var anySurface = (onGround | underWater) != Vector256<float>.Zero;
+        var result = anySurface ? Surface(buffers, index, ray, view, rayLength, depth, clearDepth, onGround, underWater) : default;
+        var silhouettes = 0;
+        if (onSky != Vector256<float>.Zero)
+        {
+            var color = sky.Color(view);
+            result = anySurface ? Vector3Lanes.Select(onSky, color, result) : color;
+            silhouettes = (int)(onSky & Vector256.LessThanOrEqual(view.Y, Vector256.Create(SkyBackdrop.SilhouetteTop))).ExtractMostSignificantBits();
+        }
+        Store(buffers.Color, index, result, shaded, view, silhouettes);
+        return shaded;
+    }
+
+    private Vector3Lanes Surface(FrameBuffers buffers, int index, in Vector3Lanes ray, in Vector3Lanes view, Vector256<float> rayLength,
+        Vector256<float> depth, Vector256<float> clearDepth, Vector256<float> onGround, Vector256<float> underWater)
+    {
         var p = eye + ray * depth;
         var distance = depth * rayLength;
         var detail = Vector256.Clamp(Vector256.Create(1.2f) - distance / 50, Vector256<float>.Zero, Vector256<float>.One);
@@ -74,21 +91,29 @@ internal sealed class SurfaceLaneShader
         if (anyGround && anyWater) albedo = Vector3Lanes.Select(underWater, GroundAlbedoLanes.Bed(p, detail), albedo);
 
         var color = albedo * Diffuse(p);
-        var result = anyGround ? Fog(color, distance) : color;
-        if (anyWater)
-        {
-            var water = Water(buffers, index, view, ray, rayLength, clearDepth, color, (depth - clearDepth) * rayLength);
-            result = anyGround ? Vector3Lanes.Select(underWater, water, result) : water;
-        }
+        if (!anyWater) return Fog(color, distance);
+        var water = Water(buffers, index, view, ray, rayLength, clearDepth, color, (depth - clearDepth) * rayLength);
+        return anyGround ? Vector3Lanes.Select(underWater, water, Fog(color, distance)) : water;
+    }
 
-        ref var red = ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in result.X));
-        ref var green = ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in result.Y));
-        ref var blue = ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in result.Z));
-        ref var colors = ref buffers.Color[index];
+    /// <summary>Writes the shaded lanes' colours, passing sky lanes low enough through the horizon's silhouettes one by one.</summary>
+    private void Store(Vector3[] target, int index, in Vector3Lanes color, int shaded, in Vector3Lanes view, int silhouettes)
+    {
+        ref var red = ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in color.X));
+        ref var green = ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in color.Y));
+        ref var blue = ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in color.Z));
+        ref var pixels = ref target[index];
         for (var lane = 0; lane < Lanes; lane++)
-            if ((shaded >> lane & 1) != 0)
-                Unsafe.Add(ref colors, lane) = new Vector3(Unsafe.Add(ref red, lane), Unsafe.Add(ref green, lane), Unsafe.Add(ref blue, lane));
-        return shaded;
+        {
+            if ((shaded >> lane & 1) == 0) continue;
+            var c = new Vector3(Unsafe.Add(ref red, lane), Unsafe.Add(ref green, lane), Unsafe.Add(ref blue, lane));
+            if ((silhouettes >> lane & 1) != 0)
+            {
+                var d = new Vector3(view.X.GetElement(lane), view.Y.GetElement(lane), view.Z.GetElement(lane));
+                c = sky.Silhouette(d, c);
+            }
+            Unsafe.Add(ref pixels, lane) = c;
+        }
     }
 
     private Vector3Lanes Diffuse(in Vector3Lanes p)
