@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Sora.Inference.World.Scene;
@@ -107,6 +108,7 @@ internal sealed class FrameWorkspace(bool shadeLanes)
     }
 
     /// <summary>The rays of pixels <paramref name="x"/> … +7 of a row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector3Lanes Ray(in Vector3 start, in Vector3 step, int x)
     {
         // Column offsets are whole numbers plus a half: exact in float, so each lane's ray has the bits of the scalar expression.

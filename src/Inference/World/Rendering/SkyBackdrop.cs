@@ -10,6 +10,12 @@ namespace Sora.Inference.World.Rendering;
 internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosphere, float time)
 {
     private readonly HorizonProfile horizon = HorizonProfile.Instance;
+
+    /// <summary>
+    /// Directions above this height are never hidden by the horizon's silhouettes: an upper bound of the heights tested in
+    /// <see cref="Silhouette"/>, so most of the sky skips its azimuth (an atan2) and table lookups.
+    /// </summary>
+    public float SilhouetteTop { get; } = SilhouetteBound(environment, HorizonProfile.Instance);
     private readonly Vector3 cloudColor = atmosphere.Night
         ? new Vector3(0.04f, 0.045f, 0.06f)
         : Vector3.Lerp(atmosphere.SunColor * 0.35f + atmosphere.SkyHorizon * 0.7f, atmosphere.SkyHorizon, atmosphere.CloudCover * 0.6f);
@@ -99,9 +105,6 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return WithClouds(d, color);
     }
 
-    /// <summary>Directions at or below this height may be hidden by the horizon's silhouettes.</summary>
-    public const float SilhouetteTop = 0.35f;
-
     /// <summary><see cref="Reflection(in Vector3)"/> of eight unit directions at once.</summary>
     public Vector3Lanes Reflection(in Vector3Lanes d) => WithClouds(d, Glow(Gradient(d), Vector3Lanes.Dot(d, atmosphere.SunDirection)));
 
@@ -171,7 +174,7 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
 
     public Vector3 Silhouette(in Vector3 d, in Vector3 sky)
     {
-        if (d.Y > SilhouetteTop) return sky;
+        if (d.Y >= SilhouetteTop) return sky;
         switch (environment)
         {
             case EnvironmentKind.Mountains:
@@ -201,6 +204,34 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
                 return Skyline(d, sky);
             default:
                 return sky;
+        }
+    }
+
+    // Capped just above 0.35, the height above which no silhouette has ever been drawn.
+    private static float SilhouetteBound(EnvironmentKind environment, HorizonProfile horizon) =>
+        MathF.Min(MathF.BitIncrement(0.35f), UncappedBound(environment, horizon));
+
+    private static float UncappedBound(EnvironmentKind environment, HorizonProfile horizon)
+    {
+        switch (environment)
+        {
+            case EnvironmentKind.Mountains:
+            case EnvironmentKind.Snow:
+            {
+                var tall = environment == EnvironmentKind.Mountains ? 1f : 0.55f;
+                return MathF.Max(horizon.MaxFarRidge * 0.32f * tall + 0.03f, horizon.MaxNearRidge * 0.18f * tall) * 1.001f;
+            }
+            case EnvironmentKind.Lake:
+                return MathF.Min(0.2f, (horizon.MaxNearRidge * 0.18f * 0.55f * 0.5f + 0.01f + horizon.MaxTrees) * 1.001f);
+            case EnvironmentKind.Forest:
+                return (0.03f + horizon.MaxTrees) * 1.001f;
+            case EnvironmentKind.Desert:
+                return horizon.MaxDunes * 1.001f;
+            case EnvironmentKind.Street:
+            case EnvironmentKind.CityNight:
+                return 0.2401f;
+            default:
+                return float.NegativeInfinity;
         }
     }
 

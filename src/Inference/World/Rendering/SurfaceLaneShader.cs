@@ -73,7 +73,7 @@ internal sealed class SurfaceLaneShader
         {
             var color = sky.Color(view);
             result = anySurface ? Vector3Lanes.Select(onSky, color, result) : color;
-            silhouettes = (int)(onSky & Vector256.LessThanOrEqual(view.Y, Vector256.Create(SkyBackdrop.SilhouetteTop))).ExtractMostSignificantBits();
+            silhouettes = (int)(onSky & Vector256.LessThan(view.Y, Vector256.Create(sky.SilhouetteTop))).ExtractMostSignificantBits();
         }
         Store(buffers.Color, index, result, shaded, view, silhouettes);
         return shaded;
@@ -109,7 +109,9 @@ internal sealed class SurfaceLaneShader
             var c = new Vector3(Unsafe.Add(ref red, lane), Unsafe.Add(ref green, lane), Unsafe.Add(ref blue, lane));
             if ((silhouettes >> lane & 1) != 0)
             {
-                var d = new Vector3(view.X.GetElement(lane), view.Y.GetElement(lane), view.Z.GetElement(lane));
+                var d = new Vector3(Unsafe.Add(ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in view.X)), lane),
+                    Unsafe.Add(ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in view.Y)), lane),
+                    Unsafe.Add(ref Unsafe.As<Vector256<float>, float>(ref Unsafe.AsRef(in view.Z)), lane));
                 c = sky.Silhouette(d, c);
             }
             Unsafe.Add(ref pixels, lane) = c;
