@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using Sora.Inference.World.Scene;
 
 namespace Sora.Inference.World.Rendering;
@@ -50,6 +51,37 @@ internal sealed class EnvironmentGround
         }
         depth = t;
         return environment == EnvironmentKind.Beach && z < BeachWaterline ? SceneItem.Sea : SceneItem.Ground;
+    }
+
+    /// <summary>
+    /// <see cref="Hit"/> for eight rays outdoors, where every hit faces straight up; false indoors, where the caller traces one by one.
+    /// </summary>
+    public bool HitLanes(in Vector3 eye, in Vector3Lanes ray, out Vector256<int> item, out Vector256<float> depth)
+    {
+        item = default;
+        depth = default;
+        if (indoor) return false;
+        var down = -ray.Y;
+        var t = Vector256.Create(eye.Y) / down;
+        var length = Vector256.Sqrt(Vector3Lanes.Dot(ray, ray));
+        var hit = Vector256.GreaterThan(down, Vector256.Create(1e-6f)) & Vector256.LessThanOrEqual(t * length, Vector256.Create(FarDistance));
+        if (eye.Y <= 0) hit = Vector256<float>.Zero;
+        var x = Vector256.Create(eye.X) + ray.X * t;
+        var z = Vector256.Create(eye.Z) + ray.Z * t;
+        var surface = environment == EnvironmentKind.Beach
+            ? Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256.Create(BeachWaterline)).AsInt32(), Vector256.Create(SceneItem.Sea), Vector256.Create(SceneItem.Ground))
+            : Vector256.Create(SceneItem.Ground);
+        depth = t;
+        if (water is not null)
+        {
+            var basin = Vector256.GreaterThanOrEqual(x, Vector256.Create(water.MinX)) & Vector256.LessThanOrEqual(x, Vector256.Create(water.MaxX))
+                & Vector256.GreaterThanOrEqual(z, Vector256.Create(water.MinZ)) & Vector256.LessThanOrEqual(z, Vector256.Create(water.MaxZ));
+            surface = Vector256.ConditionalSelect(basin.AsInt32(), Vector256.Create(SceneItem.Bed), surface);
+            depth = Vector256.ConditionalSelect(basin, Vector256.Create(eye.Y + BasinDepth) / down, depth);
+        }
+        item = Vector256.ConditionalSelect(hit.AsInt32(), surface, Vector256.Create(SceneItem.Sky));
+        depth = Vector256.ConditionalSelect(hit, depth, Vector256.Create(float.PositiveInfinity));
+        return true;
     }
 
     private int HitRoom(in Vector3 eye, in Vector3 ray, out float depth, out Vector3 normal)

@@ -14,6 +14,9 @@ internal sealed class HorizonProfile
     public readonly float[] Trees = new float[Bins];
     public readonly float[] Dunes = new float[Bins];
 
+    /// <summary>The tallest entry of each table: a bound above which no silhouette can reach.</summary>
+    public readonly float MaxFarRidge, MaxNearRidge, MaxTrees, MaxDunes;
+
     private HorizonProfile()
     {
         for (var i = 0; i < Bins; i++)
@@ -27,6 +30,10 @@ internal sealed class HorizonProfile
             Trees[i] = tooth * (0.025f + 0.03f * Noise.Hash01((int)cell, 3, 23)) + 0.015f * Noise.Value(azimuth * 8, 1, 7);
             Dunes[i] = 0.012f + 0.05f * Noise.Fbm(azimuth * 3, 0.5f, 2, 17);
         }
+        MaxFarRidge = FarRidge.Max();
+        MaxNearRidge = NearRidge.Max();
+        MaxTrees = Trees.Max();
+        MaxDunes = Dunes.Max();
     }
 
     public static HorizonProfile Instance => Shared;

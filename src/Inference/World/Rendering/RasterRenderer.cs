@@ -18,7 +18,12 @@ public sealed class RasterRenderer : IFrameRenderer
     /// <summary>Frames of a batch in flight at once: one frame's serial setup overlaps another's shading.</summary>
     private const int FramesInFlight = 2;
 
-    private readonly FrameWorkspace[] workspaces = [new(), new()];
+    private readonly FrameWorkspace[] workspaces;
+
+    public RasterRenderer() : this(shadeLanes: true) { }
+
+    /// <param name="shadeLanes">Shade ground and water eight pixels at a time where the CPU can; false keeps every pixel on the scalar path (for tests that compare the two).</param>
+    internal RasterRenderer(bool shadeLanes) => workspaces = [new(shadeLanes), new(shadeLanes)];
 
     public void Render(SceneLook look, SceneFrame frame, Span<byte> rgb24)
     {
@@ -61,6 +66,9 @@ public sealed class RasterRenderer : IFrameRenderer
 
     /// <summary>What each pixel of the last frame drawn by <see cref="Render"/> shows: a body's index in <see cref="SceneFrame.Bodies"/>, or a negative code for the environment, water and sky.</summary>
     internal ReadOnlySpan<int> LastItems => workspaces[0].Items;
+
+    /// <summary>How many pixels of the last frame drawn by <see cref="Render"/> were shaded eight at a time.</summary>
+    internal int LastLanePixels => workspaces[0].LanePixels;
 
     private static void Validate(SceneLook look, SceneFrame frame, int bufferLength)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Numerics;
 
@@ -8,10 +9,11 @@ namespace Sora.Inference.World.Rendering;
 /// Depth of the shadow casters seen from the sun, in an orthographic map fitted around them.
 /// Receivers outside the fitted square have no caster above them and are lit.
 /// </summary>
-internal sealed class ShadowMap
+internal sealed unsafe class ShadowMap
 {
     private const int Size = 768;
-    private readonly float[] depth = new float[Size * Size];
+    // Pinned, so that eight-lane lookups can gather from it through a plain pointer.
+    private readonly float[] depth = GC.AllocateArray<float>(Size * Size, pinned: true);
     private Vector3 right, up, forward, origin;
     private float texelsPerMetre;
     private float bias;
@@ -66,6 +68,38 @@ internal sealed class ShadowMap
         var lit = Vector128.GreaterThanOrEqual(below, Vector128.Create(z)) & Vector128<float>.One;
         var weights = Vector128.Create((1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy);
         return Vector128.Dot(lit, weights);
+    }
+
+    /// <summary><see cref="Visibility(in Vector3, in Vector3)"/> of eight points on surfaces facing straight up.</summary>
+    public Vector256<float> VisibilityFacingUp(in Vector3Lanes p)
+    {
+        if (!Active) return Vector256<float>.One;
+        var lift = bias * 1.5f;
+        var d = new Vector3Lanes(p.X - Vector256.Create(origin.X), p.Y + Vector256.Create(lift) - Vector256.Create(origin.Y), p.Z - Vector256.Create(origin.Z));
+        var u = Vector3Lanes.Dot(d, right) * texelsPerMetre - Vector256.Create(0.5f);
+        var v = Vector3Lanes.Dot(d, up) * texelsPerMetre - Vector256.Create(0.5f);
+        var limit = Vector256.Create((float)(Size - 1));
+        // Written so that NaN lanes (pixels not on the ground) count as outside and read texel 0.
+        var inside = Vector256.GreaterThanOrEqual(u, Vector256<float>.Zero) & Vector256.GreaterThanOrEqual(v, Vector256<float>.Zero)
+            & Vector256.LessThan(u, limit) & Vector256.LessThan(v, limit);
+        if (inside == Vector256<float>.Zero) return Vector256<float>.One;
+        var z = Vector3Lanes.Dot(d, forward) - Vector256.Create(bias);
+        var x0 = Vector256.ConvertToInt32(u & inside);
+        var y0 = Vector256.ConvertToInt32(v & inside);
+        var fx = (u & inside) - Vector256.ConvertToSingle(x0);
+        var fy = (v & inside) - Vector256.ConvertToSingle(y0);
+        var index = y0 * Size + x0;
+        fixed (float* map = depth)
+        {
+            var one = Vector256<float>.One;
+            var a = Vector256.GreaterThanOrEqual(LaneGather.Load(map, index), z) & one;
+            var b = Vector256.GreaterThanOrEqual(LaneGather.Load(map + 1, index), z) & one;
+            var c = Vector256.GreaterThanOrEqual(LaneGather.Load(map + Size, index), z) & one;
+            var e = Vector256.GreaterThanOrEqual(LaneGather.Load(map + Size + 1, index), z) & one;
+            var top = a + (b - a) * fx;
+            var lit = top + (c + (e - c) * fx - top) * fy;
+            return Vector256.ConditionalSelect(inside, lit, one);
+        }
     }
 
     private void Rasterize(Vector3 pa, Vector3 pb, Vector3 pc)

@@ -6,9 +6,15 @@ namespace Sora.Inference.World.Rendering;
 /// Everything infinitely far away: sky gradient, sun, clouds, stars, and each environment's silhouettes
 /// on the horizon (mountains, tree line, skyline with windows, dunes, a planet, light shafts under water).
 /// </summary>
-internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosphere, float time)
+internal sealed partial class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosphere, float time)
 {
     private readonly HorizonProfile horizon = HorizonProfile.Instance;
+
+    /// <summary>
+    /// Directions above this height are never hidden by the horizon's silhouettes: an upper bound of the heights tested in
+    /// <see cref="Silhouette"/>, so most of the sky skips its azimuth (an atan2) and table lookups.
+    /// </summary>
+    public float SilhouetteTop { get; } = SilhouetteBound(environment, HorizonProfile.Instance);
     private readonly Vector3 cloudColor = atmosphere.Night
         ? new Vector3(0.04f, 0.045f, 0.06f)
         : Vector3.Lerp(atmosphere.SunColor * 0.35f + atmosphere.SkyHorizon * 0.7f, atmosphere.SkyHorizon, atmosphere.CloudCover * 0.6f);
@@ -100,9 +106,9 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
         return new Vector3(0.1f, 0.35f, 0.4f) * (rays * float.MaxNative(0, d.Y + 0.2f));
     }
 
-    private Vector3 Silhouette(in Vector3 d, in Vector3 sky)
+    public Vector3 Silhouette(in Vector3 d, in Vector3 sky)
     {
-        if (d.Y > 0.35f) return sky;
+        if (d.Y >= SilhouetteTop) return sky;
         switch (environment)
         {
             case EnvironmentKind.Mountains:
@@ -132,6 +138,34 @@ internal sealed class SkyBackdrop(EnvironmentKind environment, Atmosphere atmosp
                 return Skyline(d, sky);
             default:
                 return sky;
+        }
+    }
+
+    // Capped just above 0.35, the height above which no silhouette has ever been drawn.
+    private static float SilhouetteBound(EnvironmentKind environment, HorizonProfile horizon) =>
+        MathF.Min(MathF.BitIncrement(0.35f), UncappedBound(environment, horizon));
+
+    private static float UncappedBound(EnvironmentKind environment, HorizonProfile horizon)
+    {
+        switch (environment)
+        {
+            case EnvironmentKind.Mountains:
+            case EnvironmentKind.Snow:
+            {
+                var tall = environment == EnvironmentKind.Mountains ? 1f : 0.55f;
+                return MathF.Max(horizon.MaxFarRidge * 0.32f * tall + 0.03f, horizon.MaxNearRidge * 0.18f * tall) * 1.001f;
+            }
+            case EnvironmentKind.Lake:
+                return MathF.Min(0.2f, (horizon.MaxNearRidge * 0.18f * 0.55f * 0.5f + 0.01f + horizon.MaxTrees) * 1.001f);
+            case EnvironmentKind.Forest:
+                return (0.03f + horizon.MaxTrees) * 1.001f;
+            case EnvironmentKind.Desert:
+                return horizon.MaxDunes * 1.001f;
+            case EnvironmentKind.Street:
+            case EnvironmentKind.CityNight:
+                return 0.2401f;
+            default:
+                return float.NegativeInfinity;
         }
     }
 
