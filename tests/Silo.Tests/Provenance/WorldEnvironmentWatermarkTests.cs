@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Sora.Media.Provenance;
-using Sora.Silo.Cli.Generate;
 
 namespace Sora.Silo.Tests.Provenance;
 
@@ -39,14 +37,7 @@ public sealed class WorldEnvironmentWatermarkTests : IDisposable
     [InlineData("underwater", "a fish swims underwater")]
     public async Task A_generated_video_carries_its_declared_video_mark_in_every_environment(string environment, string prompt)
     {
-        var video = Path.Combine(directory, environment + ".mp4");
-        var plan = Path.Combine(directory, environment + ".json");
-        var settings = GenerateSettings.Parse(prompt, video, Seconds, Size, fps: 24, seed: 0, style: null, data: Path.Combine(directory, "data"),
-            planFile: null, planOut: plan, traceOut: null, contactSheet: null, handle: "@local");
-        await new GenerateRun(settings, TextWriter.Null, TextWriter.Null).RunAsync(CancellationToken.None);
-
-        Assert.Equal(environment, (string?)JsonNode.Parse(await File.ReadAllTextAsync(plan))!["environment"]!["kind"]);
-        var report = await ProvenanceVerifier.VerifyAsync(video);
+        var report = await GeneratedWorldClip.GenerateAndVerifyAsync(directory, environment, prompt, Seconds, Size, fps: 24, seed: 0);
         var mark = report.Video;
         Assert.NotNull(mark);
         Assert.True(mark.Detected, $"{environment}: sync {mark.SyncScore:F2}, CRC {(mark.Payload is null ? "failed" : "passed")}");

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Sora.Media.Provenance;
 using Sora.Media.Watermark;
-using Sora.Silo.Cli.Generate;
 
 namespace Sora.Silo.Tests.Provenance;
 
@@ -49,14 +47,7 @@ public sealed class WorldSoundWatermarkTests : IDisposable
 
     private async Task GenerateAndVerifyAsync(string environment, string prompt, double seconds)
     {
-        var video = Path.Combine(directory, environment + ".mp4");
-        var plan = Path.Combine(directory, environment + ".json");
-        var settings = GenerateSettings.Parse(prompt, video, seconds, Size, fps: Fps, seed: 1, style: null, data: Path.Combine(directory, "data"),
-            planFile: null, planOut: plan, traceOut: null, contactSheet: null, handle: "@local");
-        await new GenerateRun(settings, TextWriter.Null, TextWriter.Null).RunAsync(CancellationToken.None);
-
-        Assert.Equal(environment, (string?)JsonNode.Parse(await File.ReadAllTextAsync(plan))!["environment"]!["kind"]);
-        var report = await ProvenanceVerifier.VerifyAsync(video);
+        var report = await GeneratedWorldClip.GenerateAndVerifyAsync(directory, environment, prompt, seconds, Size, Fps, seed: 1);
         Assert.True(report.C2pa.DeclaredWatermarks.TryGetValue("audio", out var declared), $"a {seconds:F2} s video must declare its audio mark");
         var mark = report.Audio;
         Assert.NotNull(mark);
