@@ -35,7 +35,7 @@ internal sealed class EncoderPipes : IAsyncDisposable
         var audioInput = new ChannelPipeSource($"{noProbe} -f f32le -ar {FrameChunk.SampleRate} -ac {FrameChunk.Channels}", _audio.Reader);
         _encoding = output(FFMpegArguments.FromPipeInput(_videoInput).AddPipeInput(audioInput)).ProcessAsynchronously(true, null, _abort.Token);
         // If ffmpeg gives up, stop the producer, which may be waiting for ffmpeg to take frames.
-        _ = _encoding.ContinueWith(_ => { try { _abort.Cancel(); } catch (ObjectDisposedException) { } }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _ = _encoding.ContinueWith(_ => Abort(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     /// <summary>Whether ffmpeg has already ended (a process started ahead that died can no longer be used).</summary>
@@ -62,7 +62,7 @@ internal sealed class EncoderPipes : IAsyncDisposable
     public async Task RunAsync(IAsyncEnumerable<FrameChunk> chunks, CancellationToken ct)
     {
         if (Interlocked.Exchange(ref _fed, 1) == 1) throw new InvalidOperationException("an encoder process takes one stream of frames");
-        await using var cancelling = ct.Register(() => { try { _abort.Cancel(); } catch (ObjectDisposedException) { } });
+        await using var cancelling = ct.Register(Abort);
         try
         {
             // Frames are asked for only once ffmpeg is up: starting takes it a few hundred milliseconds of CPU (it loads
@@ -96,6 +96,12 @@ internal sealed class EncoderPipes : IAsyncDisposable
             try { await _encoding; } catch (Exception) { /* stopped on purpose */ }
         }
         _abort.Dispose();
+    }
+
+    /// <summary>Stops ffmpeg and the producer; may come after the process was disposed (a late callback), which is fine.</summary>
+    private void Abort()
+    {
+        try { _abort.Cancel(); } catch (ObjectDisposedException) { }
     }
 
     private static void ReturnToPool(ReadOnlyMemory<byte> buffer)

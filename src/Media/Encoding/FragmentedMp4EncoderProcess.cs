@@ -24,9 +24,10 @@ public sealed class FragmentedMp4EncoderProcess : IAsyncDisposable
         FramesPerFragment = framesPerFragment;
         FinalMp4 = finalMp4;
         var pipeName = $"sora-{Guid.NewGuid():N}";
-        _segments = new NamedPipeServerStream(pipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+        // Arguments first: a path or option they refuse must not leave the segment socket open behind it.
         var arguments = "-y " + EncoderPipes.CodecArguments(settings) + EncodingArguments(firstFragmentFrames, framesPerFragment);
         var destinations = TeeOutput(SocketUrl(pipeName), finalMp4);
+        _segments = new NamedPipeServerStream(pipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         try
         {
             _pipes = EncoderPipes.Start(settings, input => input.OutputToUrl(destinations, options => options.WithCustomArgument(arguments)));

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Sora.Media.Encoding;
 
 namespace Sora.Silo.Generation;
@@ -18,7 +19,7 @@ public sealed class EncoderStandby(MediaGenerationOptions options) : IAsyncDispo
     {
         FragmentedMp4EncoderProcess? ready;
         lock (_gate) (ready, _ready) = (_ready, null);
-        if (ready is { HasExited: false } && ready.Settings == settings) return ready;
+        if (Fits(ready, settings)) return ready;
         if (ready is not null) _ = DiscardAsync(ready);
         return Start(settings);
     }
@@ -29,7 +30,7 @@ public sealed class EncoderStandby(MediaGenerationOptions options) : IAsyncDispo
         FragmentedMp4EncoderProcess? replaced;
         lock (_gate)
         {
-            if (_disposed || _ready is { HasExited: false } ready && ready.Settings == settings) return;
+            if (_disposed || Fits(_ready, settings)) return;
             replaced = _ready;
             _ready = Start(settings);
         }
@@ -42,6 +43,10 @@ public sealed class EncoderStandby(MediaGenerationOptions options) : IAsyncDispo
         lock (_gate) (_disposed, ready, _ready) = (true, _ready, null);
         if (ready is not null) await DiscardAsync(ready);
     }
+
+    /// <summary>Whether a waiting encoder can take a job with these settings: it is still alive and was started for them.</summary>
+    private static bool Fits([NotNullWhen(true)] FragmentedMp4EncoderProcess? encoder, Mp4EncodeSettings settings) =>
+        encoder is { HasExited: false } && encoder.Settings == settings;
 
     private FragmentedMp4EncoderProcess Start(Mp4EncodeSettings settings)
     {

@@ -12,6 +12,9 @@ namespace Sora.Inference.World.Rendering;
 /// </summary>
 internal sealed class FrameWorkspace(bool shadeLanes)
 {
+    /// <summary>Whether ground, water and sky are shaded eight pixels at a time: asked for, and the CPU can.</summary>
+    private readonly bool lanesOn = shadeLanes && Vector256.IsHardwareAccelerated;
+
     private static readonly Vector256<float> LaneCentres = Vector256.Create(0.5f, 1.5f, 2.5f, 3.5f, 4.5f, 5.5f, 6.5f, 7.5f);
 
     private readonly MeshCache meshes = new();
@@ -48,7 +51,7 @@ internal sealed class FrameWorkspace(bool shadeLanes)
         var shader = new SurfaceShader(atmosphere, sky, ground, shadows, style, frame.Bodies, camera.Eye, wet);
         var weather = new WeatherOverlay(IsOutdoor(environment) ? look.Weather : "clear", time, width);
         var post = new StylePass(buffers, style, weather, frame.Index);
-        var lanes = shadeLanes && Vector256.IsHardwareAccelerated
+        var lanes = lanesOn
             ? new SurfaceLaneShader(atmosphere, sky, environment, shadows, style, frame.Bodies.Count, camera.Eye, wet)
             : null;
 
@@ -89,7 +92,7 @@ internal sealed class FrameWorkspace(bool shadeLanes)
             var row = y * width;
             var start = camera.RowStart(y);
             var x = 0;
-            if (shadeLanes && Vector256.IsHardwareAccelerated)
+            if (lanesOn)
             {
                 for (; x + SurfaceLaneShader.Lanes <= width; x += SurfaceLaneShader.Lanes)
                 {
