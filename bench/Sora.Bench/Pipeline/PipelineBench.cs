@@ -54,15 +54,17 @@ internal static class PipelineBench
             var engine = new List<(double First, double Wall)>();
             var server = new List<ClientTimes>();
             var (engineCpu, serverCpu) = (0.0, 0.0);
-            var jit = new List<string>();
+            var (engineRuntime, serverRuntime) = (new List<RuntimeActivity>(), new List<RuntimeActivity>());
             for (var i = 0; i < count; i++)
             {
                 var cpuBefore = CpuTime.WithChildren();
+                var engineBefore = RuntimeActivity.Now();
                 engine.Add(await EngineTiming.RunAsync(request, ct));
                 var cpuBetween = CpuTime.WithChildren();
                 var before = RuntimeActivity.Now();
+                engineRuntime.Add(before - engineBefore);
                 server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
-                jit.Add((RuntimeActivity.Now() - before).Jit);
+                serverRuntime.Add(RuntimeActivity.Now() - before);
                 // What the server does after a job (it starts the next job's encoder) is not the engine's to pay for.
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
                 engineCpu += (cpuBetween - cpuBefore).TotalSeconds / count;
@@ -81,7 +83,8 @@ internal static class PipelineBench
             Console.WriteLine($"CPU per video (this process and its ffmpeg children, mean): engine alone {engineCpu:F2} s, through the server {serverCpu:F2} s " +
                 $"(+{(serverCpu - engineCpu) / engineCpu:P0}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             // Tiered compilation still at work in a measured run costs CPU the engine would otherwise have.
-            Console.WriteLine($"JIT compilations during each measured server run: {string.Join("; ", jit)}");
+            Console.WriteLine($"JIT compilations during each measured server run: {string.Join("; ", serverRuntime.Select(r => r.Jit))}");
+            Console.WriteLine($"runtime per video (medians): engine alone {DescribeRuntime(engineRuntime)}; through the server {DescribeRuntime(serverRuntime)}");
             PrintBreakdown(server, serverRuns);
             return 0;
         });
@@ -114,6 +117,11 @@ internal static class PipelineBench
         while (runs < maxRuns && (runs < minimum || quiet < quietRunsInARow));
         Console.WriteLine($"  warm-up, {what}: {runs} runs in {clock.Elapsed.TotalSeconds:F0} s, {compiled} methods JIT-compiled (the last run: {last.Jit})");
     }
+
+    private static string DescribeRuntime(IReadOnlyList<RuntimeActivity> runs) =>
+        $"{EngineTiming.Median(runs.Select(r => r.AllocatedBytes / 1048576.0)):F0} MB allocated, " +
+        $"GC {EngineTiming.Median(runs.Select(r => (double)r.Gen0)):F0}/{EngineTiming.Median(runs.Select(r => (double)r.Gen1)):F0}/{EngineTiming.Median(runs.Select(r => (double)r.Gen2)):F0} (gen0/1/2), " +
+        $"paused {EngineTiming.Median(runs.Select(r => r.Paused.TotalMilliseconds)):F0} ms";
 
     private static void PrintBreakdown(IReadOnlyList<ClientTimes> client, IReadOnlyList<IReadOnlyDictionary<string, double>> server)
     {

@@ -9,7 +9,7 @@ namespace Sora.Bench.Shared;
 internal readonly record struct RuntimeActivity(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long AllocatedBytes, long JitMethods, TimeSpan JitTime)
 {
     public static RuntimeActivity Now() =>
-        new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(),
+        new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true),
             JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
 
     public static RuntimeActivity operator -(RuntimeActivity after, RuntimeActivity before) =>
