@@ -48,11 +48,13 @@ public sealed partial class DeviceWorkerGrain(IGenerationRunner runner, ILogger<
         await Task.Yield();
         var device = Device;
         var generation = GrainFactory.GetGrain<IGenerationGrain>(queued.Id);
+        GenerationJob? job = null;
         try
         {
             if (!await generation.StartedAsync(queued.Attempt, device)) return;
             var reporter = new Reporter(generation, queued.Attempt, cancel);
-            var videoId = await runner.RunAsync(new GenerationJob(queued.Id, queued.Attempt, queued.Spec, device), reporter, cancel.Token);
+            job = new GenerationJob(queued.Id, queued.Attempt, queued.Spec, device);
+            var videoId = await runner.RunAsync(job, reporter, cancel.Token);
             await generation.CompletedAsync(queued.Attempt, videoId);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -72,6 +74,7 @@ public sealed partial class DeviceWorkerGrain(IGenerationRunner runner, ILogger<
         {
             _current = null;
             cancel.Dispose();
+            if (job is not null) runner.JobEnded(job);
             await GrainFactory.GetGrain<IGenerationSchedulerGrain>(IGenerationSchedulerGrain.Key).ReleaseAsync(device, queued.Id);
         }
     }

@@ -20,4 +20,10 @@ public interface IGenerationReporter
 public interface IGenerationRunner
 {
     Task<string> RunAsync(GenerationJob job, IGenerationReporter reporter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once the outcome of <paramref name="job"/> is recorded, before its device is handed the next job: work that
+    /// readies the next job belongs here rather than on this job's path. Must not throw.
+    /// </summary>
+    void JobEnded(GenerationJob job);
 }

@@ -35,6 +35,9 @@ public sealed partial class MediaGenerationRunner(
 {
     private const double RenderShare = 0.9;
 
+    /// <summary>The encoder settings of the last job that encoded: the next job most likely has them too.</summary>
+    private Mp4EncodeSettings? _lastEncoded;
+
     public async Task<string> RunAsync(GenerationJob job, IGenerationReporter reporter, CancellationToken cancellationToken)
     {
         var spec = job.Spec;
@@ -136,7 +139,7 @@ public sealed partial class MediaGenerationRunner(
 
     /// <summary>
     /// One ffmpeg (started ahead for this job if its settings are those of the last one) writes the live segments (each
-    /// stored and announced as it is written) and the unsigned final MP4; then the next job's encoder is started.
+    /// stored and announced as it is written) and the unsigned final MP4.
     /// </summary>
     private async Task EncodeAsync(GenerationJob job, IAsyncEnumerable<FrameChunk> marked, Mp4EncodeSettings settings, string unsignedMp4,
         JobProgress progress, Activity? activity, CancellationToken ct)
@@ -155,7 +158,7 @@ public sealed partial class MediaGenerationRunner(
                 File.Delete(encoder.FinalMp4!);
             }
         }
-        encoders.Prepare(settings);
+        Volatile.Write(ref _lastEncoded, settings);
         await progress.SigningAsync();
     }
 
@@ -212,8 +215,29 @@ public sealed partial class MediaGenerationRunner(
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+    /// <summary>
+    /// Starts the encoder for the next job once this one's outcome is recorded: ffmpeg's start (a tenth of a second of
+    /// CPU) then no longer competes with this job's signing, storing and completion.
+    /// </summary>
+    public void JobEnded(GenerationJob job)
+    {
+        if (Volatile.Read(ref _lastEncoded) is not { } settings) return;
+        try
+        {
+            encoders.Prepare(settings);
+        }
+        catch (Exception e)
+        {
+            // The next job then starts its own encoder, and reports whatever stops it.
+            LogStandbyFailed(e, job.Id);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {Id} attempt {Attempt} made video {VideoId} ({Frames} frames)")]
     private partial void LogFinished(Guid id, int attempt, string videoId, long frames);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start the encoder for the job after {Id}")]
+    private partial void LogStandbyFailed(Exception error, Guid id);
 
     /// <summary>What a running job reports: rendering is most of the work, then encoding the tail, then signing.</summary>
     private sealed class JobProgress(int totalFrames, IGenerationReporter reporter)

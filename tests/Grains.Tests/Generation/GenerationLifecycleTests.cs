@@ -81,6 +81,23 @@ public sealed class GenerationLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_runner_hears_that_a_job_ended_only_once_its_outcome_is_recorded()
+    {
+        var held = await Kit.SubmitAsync(GenerationTestKit.Spec("eve", "hold: a kite rises"));
+        await Kit.WaitForAsync(held.Id, "eve", v => v.Status == GenerationStatus.Running);
+        await Task.Delay(200);
+        Assert.False(GenerationTestKit.Runner.Ended.ContainsKey((held.Id, 1)), "a running job has not ended");
+
+        GenerationTestKit.Runner.Release(held.Id);
+        await Kit.WaitForAsync(held.Id, "eve", v => v.Status == GenerationStatus.Ready);
+        await WaitUntilAsync(() => GenerationTestKit.Runner.Ended.ContainsKey((held.Id, 1)));
+
+        var failing = await Kit.SubmitAsync(GenerationTestKit.Spec("eve", "fail: a kite falls"));
+        await Kit.WaitForAsync(failing.Id, "eve", v => v.Status == GenerationStatus.Failed);
+        await WaitUntilAsync(() => GenerationTestKit.Runner.Ended.ContainsKey((failing.Id, 1)));
+    }
+
+    [Fact]
     public async Task An_engine_failure_fails_the_job_with_a_reason_and_frees_the_device()
     {
         var view = await Kit.SubmitAsync(GenerationTestKit.Spec("dan", "fail: a vase falls"));

@@ -17,6 +17,7 @@ public sealed class ScriptedRunner : IGenerationRunner
 
     public ConcurrentDictionary<(Guid Id, int Attempt), DeviceSlot> Started { get; } = new();
     public ConcurrentDictionary<(Guid Id, int Attempt), bool> Cancelled { get; } = new();
+    public ConcurrentDictionary<(Guid Id, int Attempt), DateTime> Ended { get; } = new();
 
     public void Release(Guid id) => Gate(id).TrySetResult();
 
@@ -41,6 +42,8 @@ public sealed class ScriptedRunner : IGenerationRunner
             throw;
         }
     }
+
+    public void JobEnded(GenerationJob job) => Ended[(job.Id, job.Attempt)] = DateTime.UtcNow;
 
     private TaskCompletionSource Gate(Guid id) =>
         _gates.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
