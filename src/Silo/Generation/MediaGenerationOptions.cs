@@ -1,3 +1,5 @@
+using Sora.Media.Encoding;
+
 namespace Sora.Silo.Generation;
 
 /// <summary>How this silo turns a job into media.</summary>
@@ -35,4 +37,8 @@ public sealed record MediaGenerationOptions
     /// 0.71 → 0.60 s, 0.83 → 0.78 s, medians of 5, interleaved); a frame still takes it only a few milliseconds.
     /// </summary>
     public string? EncoderX264Params { get; init; } = "cabac=1:deblock=0,0:threads=1";
+
+    /// <summary><paramref name="settings"/> (size, frame rate, sound) with this silo's encoder choices.</summary>
+    public Mp4EncodeSettings Encoder(Mp4EncodeSettings settings) =>
+        settings with { Preset = EncoderPreset, Crf = EncoderCrf, X264Params = EncoderX264Params };
 }

@@ -144,7 +144,7 @@ public sealed partial class MediaGenerationRunner(
     private async Task EncodeAsync(GenerationJob job, IAsyncEnumerable<FrameChunk> marked, Mp4EncodeSettings settings, string unsignedMp4,
         JobProgress progress, Activity? activity, CancellationToken ct)
     {
-        settings = settings with { Preset = options.EncoderPreset, Crf = options.EncoderCrf, X264Params = options.EncoderX264Params };
+        settings = options.Encoder(settings);
         using (GenerationTracing.Phase("render+encode"))
         await using (var encoder = encoders.Take(settings))
         {

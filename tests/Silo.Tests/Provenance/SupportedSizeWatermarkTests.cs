@@ -112,7 +112,7 @@ public sealed class SupportedSizeWatermarkTests(ITestOutputHelper output) : IDis
     }
 
     /// <summary>What <c>sora verify</c> says about the file, as one line ending in " ok" when the video mark reads and matches the manifest.</summary>
-    private static async Task<string> VerdictAsync(string name, string video)
+    internal static async Task<string> VerdictAsync(string name, string video)
     {
         var report = await ProvenanceVerifier.VerifyAsync(video);
         var mark = report.Video;
