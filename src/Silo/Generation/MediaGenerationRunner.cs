@@ -128,13 +128,22 @@ public sealed partial class MediaGenerationRunner(
     {
         activity?.AddEvent(new ActivityEvent("encoder started, engine asked for frames"));
         // One chunk ahead: the engine renders the next while this one is marked, converted and handed to the encoder.
-        await foreach (var chunk in engine.GenerateAsync(request, ct).ReadAhead(1, ct))
+        await foreach (var chunk in EngineTraced(engine.GenerateAsync(request, ct), activity, ct).ReadAhead(1, ct))
         {
             if (chunk.FirstFrame == 0) activity?.AddEvent(new ActivityEvent("first chunk rendered"));
             yield return chunk.ToFrameChunk();
         }
         activity?.AddEvent(new ActivityEvent("rendering done"));
-        await progress.RenderingDoneAsync();
+        // Told while the encoder finishes, not before its input ends: the call would only hold the last frames back.
+        progress.RenderingDone();
+    }
+
+    /// <summary>The engine's chunks as they come, with the moment it made the last one in the trace.</summary>
+    private static async IAsyncEnumerable<MediaChunk> EngineTraced(IAsyncEnumerable<MediaChunk> chunks, Activity? activity,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var chunk in chunks.WithCancellation(ct)) yield return chunk;
+        activity?.AddEvent(new ActivityEvent("engine done"));
     }
 
     /// <summary>
@@ -243,8 +252,10 @@ public sealed partial class MediaGenerationRunner(
     private sealed class JobProgress(int totalFrames, IGenerationReporter reporter)
     {
         private int _encoded;
+        private Task? _renderingDone;
 
-        public async Task RenderingDoneAsync() => Check(await reporter.AdvancedAsync(GenerationStatus.Encoding, RenderShare * _encoded / totalFrames));
+        /// <summary>Reports the move to encoding; its answer is checked before signing.</summary>
+        public void RenderingDone() => _renderingDone = ReportAsync(GenerationStatus.Encoding, RenderShare * _encoded / totalFrames);
 
         public async Task FragmentStoredAsync(Mp4Segment fragment, string url)
         {
@@ -252,7 +263,13 @@ public sealed partial class MediaGenerationRunner(
             Check(await reporter.ChunkReadyAsync(fragment.Index, fragment.VideoFrames, url, RenderShare * _encoded / totalFrames));
         }
 
-        public async Task SigningAsync() => Check(await reporter.AdvancedAsync(GenerationStatus.Signing, 0.95));
+        public async Task SigningAsync()
+        {
+            if (_renderingDone is { } renderingDone) await renderingDone;
+            await ReportAsync(GenerationStatus.Signing, 0.95);
+        }
+
+        private async Task ReportAsync(GenerationStatus status, double fraction) => Check(await reporter.AdvancedAsync(status, fraction));
 
         private static void Check(bool stillOurs)
         {
