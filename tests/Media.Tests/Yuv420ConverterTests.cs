@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using Sora.Media.Encoding;
 
 namespace Sora.Media.Tests;
@@ -50,22 +51,81 @@ public sealed class Yuv420ConverterTests
     [InlineData(32, 2)]
     [InlineData(18, 4)]
     [InlineData(2, 2)]
-    public void The_vector_path_gives_the_scalar_paths_bytes(int width, int height)
+    public void The_128_bit_path_gives_the_scalar_paths_bytes(int width, int height)
     {
-        Assert.True(Yuv420RowPairVector.IsSupported, "this machine has SSSE3 and SSE4.1, so the vector path is the one in use");
+        Assert.True(Yuv420RowPairVector.IsSupported, "this machine has SSSE3 and SSE4.1, so the 128-bit path can be compared");
+        var rgb = TestFrames(width, height);
+
+        Assert.Equal(Converted(rgb, width, height, Yuv420Vectors.None), Converted(rgb, width, height, Yuv420Vectors.Bits128));
+    }
+
+    [Theory]
+    [InlineData(854, 6)] // 26 blocks of 32, one of 16, six scalar pixels
+    [InlineData(1280, 4)]
+    [InlineData(96, 2)]
+    [InlineData(64, 4)]
+    [InlineData(50, 4)] // 32, then 16, then 2
+    [InlineData(34, 2)] // 32, then 2
+    [InlineData(48, 2)]
+    [InlineData(30, 2)] // no whole block of 32
+    [InlineData(2, 2)]
+    public void The_256_bit_path_gives_the_scalar_paths_bytes(int width, int height)
+    {
+        Assert.True(Yuv420RowPairAvx2.IsSupported, "this machine has AVX2, so the 256-bit path can be compared");
+        var rgb = TestFrames(width, height);
+
+        Assert.Equal(Converted(rgb, width, height, Yuv420Vectors.None), Converted(rgb, width, height, Yuv420Vectors.Bits256));
+    }
+
+    [Fact]
+    public void The_256_bit_path_is_the_one_in_use_on_an_AVX2_machine()
+    {
+        Assert.True(Avx2.IsSupported, "this machine has AVX2");
+        const int width = 854, height = 4;
+        var rgb = TestFrames(width, height);
+        var i420 = new byte[Yuv420Converter.FrameBytes(width, height) * 2];
+
+        Yuv420Converter.Convert(rgb, width, height, i420);
+
+        Assert.Equal(Yuv420Vectors.Bits256, Yuv420Converter.WidestVectors);
+        Assert.Equal(Converted(rgb, width, height, Yuv420Vectors.None), i420);
+    }
+
+    [Fact]
+    public void The_256_bit_path_filters_chroma_across_its_block_edges_as_the_scalar_path_does()
+    {
+        // A single bright pixel on each side of every block edge (31|32, 63|64 and 15|16 inside a block, where the
+        // halves meet) and at the frame's first column: each one reaches exactly the chroma samples the scalar path sees.
+        const int width = 96, height = 2;
+        foreach (var column in new[] { 0, 1, 15, 16, 17, 30, 31, 32, 33, 63, 64, 94, 95 })
+        {
+            var rgb = new byte[width * height * 3 * 2];
+            for (var channel = 0; channel < 3; channel++)
+            {
+                rgb[column * 3 + channel] = (byte)(60 + 90 * channel);
+                rgb[(width * 3 + column * 3 + channel)] = (byte)(200 - 70 * channel);
+            }
+
+            Assert.Equal(Converted(rgb, width, height, Yuv420Vectors.None), Converted(rgb, width, height, Yuv420Vectors.Bits256));
+        }
+    }
+
+    /// <summary>Two frames of random bytes, with flat white and black stretches too, where rounding and clamping show.</summary>
+    private static byte[] TestFrames(int width, int height)
+    {
         var random = new Random(width * 31 + height);
         var rgb = new byte[width * height * 3 * 2];
         random.NextBytes(rgb);
-        // Flat stretches and extremes too, where rounding and clamping show.
         rgb.AsSpan(0, Math.Min(rgb.Length, width * 3)).Fill(255);
         rgb.AsSpan(rgb.Length / 2, Math.Min(rgb.Length / 2, width * 3)).Clear();
-        var scalar = new byte[Yuv420Converter.FrameBytes(width, height) * 2];
-        var vector = new byte[scalar.Length];
+        return rgb;
+    }
 
-        Yuv420Converter.Convert(rgb, width, height, scalar, vectorized: false);
-        Yuv420Converter.Convert(rgb, width, height, vector, vectorized: true);
-
-        Assert.Equal(scalar, vector);
+    private static byte[] Converted(byte[] rgb, int width, int height, Yuv420Vectors vectors)
+    {
+        var i420 = new byte[rgb.Length / (width * height * 3) * Yuv420Converter.FrameBytes(width, height)];
+        Yuv420Converter.Convert(rgb, width, height, i420, vectors);
+        return i420;
     }
 
     [Theory]

@@ -22,21 +22,27 @@ public static class Yuv420Converter
 
     /// <summary>Converts consecutive frames; <paramref name="i420"/> must hold as many I420 frames as <paramref name="rgb24"/> holds RGB24 ones.</summary>
     public static void Convert(ReadOnlySpan<byte> rgb24, int width, int height, Span<byte> i420) =>
-        Convert(rgb24, width, height, i420, Yuv420RowPairVector.IsSupported);
+        Convert(rgb24, width, height, i420, WidestVectors);
 
-    /// <summary>As the public overload; <paramref name="vectorized"/> = false takes the scalar path only (to compare the two).</summary>
-    internal static void Convert(ReadOnlySpan<byte> rgb24, int width, int height, Span<byte> i420, bool vectorized)
+    /// <summary>The widest vectors this machine converts with.</summary>
+    internal static Yuv420Vectors WidestVectors =>
+        Yuv420RowPairAvx2.IsSupported ? Yuv420Vectors.Bits256 : Yuv420RowPairVector.IsSupported ? Yuv420Vectors.Bits128 : Yuv420Vectors.None;
+
+    /// <summary>As the public overload, with vectors no wider than <paramref name="vectors"/> (to compare the paths).</summary>
+    internal static void Convert(ReadOnlySpan<byte> rgb24, int width, int height, Span<byte> i420, Yuv420Vectors vectors)
     {
         ThrowIfUnsupportedSize(width, height);
         var rgbFrame = width * height * 3;
         var yuvFrame = FrameBytes(width, height);
         if (rgb24.Length % rgbFrame != 0 || i420.Length != rgb24.Length / rgbFrame * yuvFrame)
             throw new ArgumentException($"{rgb24.Length} RGB24 bytes and {i420.Length} I420 bytes are not the same whole number of {width}×{height} frames", nameof(i420));
+        if (vectors > WidestVectors)
+            throw new PlatformNotSupportedException($"this machine has no {vectors} vectors");
         for (int from = 0, to = 0; from < rgb24.Length; from += rgbFrame, to += yuvFrame)
-            ConvertFrame(rgb24.Slice(from, rgbFrame), width, height, i420.Slice(to, yuvFrame), vectorized);
+            ConvertFrame(rgb24.Slice(from, rgbFrame), width, height, i420.Slice(to, yuvFrame), vectors);
     }
 
-    private static unsafe void ConvertFrame(ReadOnlySpan<byte> rgb, int width, int height, Span<byte> yuv, bool vectorized)
+    private static unsafe void ConvertFrame(ReadOnlySpan<byte> rgb, int width, int height, Span<byte> yuv, Yuv420Vectors vectors)
     {
         ref readonly var k = ref Yuv420Coefficients.Bt601LimitedRange;
         var chromaWidth = width / 2;
@@ -52,7 +58,10 @@ public static class Yuv420Converter
                 var bottom = top + stride;
                 byte* lumaTop = target + y * width, lumaBottom = lumaTop + width;
                 byte* rowU = u + y / 2 * chromaWidth, rowV = v + y / 2 * chromaWidth;
-                var done = vectorized ? Yuv420RowPairVector.Convert(top, bottom, width, lumaTop, lumaBottom, rowU, rowV, k) : 0;
+                // Each narrower path goes on where the wider one stopped, the scalar one finishes the row pair.
+                var done = vectors == Yuv420Vectors.Bits256 ? Yuv420RowPairAvx2.Convert(top, bottom, width, lumaTop, lumaBottom, rowU, rowV, k) : 0;
+                if (vectors >= Yuv420Vectors.Bits128)
+                    done = Yuv420RowPairVector.Convert(top, bottom, done, width, lumaTop, lumaBottom, rowU, rowV, k);
                 Luma(top, lumaTop, done, width, k);
                 Luma(bottom, lumaBottom, done, width, k);
                 Chroma(top, bottom, done / 2, chromaWidth, rowU, rowV, k);

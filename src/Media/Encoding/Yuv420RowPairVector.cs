@@ -14,11 +14,14 @@ internal static unsafe class Yuv420RowPairVector
 
     public static bool IsSupported => Ssse3.IsSupported && Sse41.IsSupported;
 
-    /// <summary>Converts the row pair's first whole blocks of sixteen pixels; returns how many pixels it converted (even).</summary>
-    public static int Convert(byte* top, byte* bottom, int width, byte* lumaTop, byte* lumaBottom, byte* u, byte* v, in Yuv420Coefficients k)
+    /// <summary>
+    /// Converts the row pair's whole blocks of sixteen pixels from pixel <paramref name="from"/> (even) on; returns up to
+    /// which pixel it converted (even).
+    /// </summary>
+    public static int Convert(byte* top, byte* bottom, int from, int width, byte* lumaTop, byte* lumaBottom, byte* u, byte* v, in Yuv420Coefficients k)
     {
         var masks = ChannelMasks.Instance;
-        var x = 0;
+        var x = from;
         for (; x + Pixels <= width; x += Pixels)
         {
             var (rt, gt, bt) = Deinterleave(top + x * 3, masks);
