@@ -42,10 +42,12 @@ internal static class PipelineBench
             await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct);
             var token = await SignUpAsync(host.GraphQLUrl, ct);
             // Paths run once per video reach tier 1 only after about sixty videos (thirty calls to be instrumented, thirty
-            // more to be optimised); one-second videos take them there in a minute, full-length ones then warm the rest.
+            // more to be optimised), and the runtime holds tiering back while it still compiles new code: a hundred
+            // one-second videos take them there (with fewer, measured runs still spent up to 0.3 s each in the JIT);
+            // full-length ones then warm the rest.
             var warmUpSeed = 0;
             var shortVideo = request with { Seconds = 1 };
-            await WarmUpAsync("server, 1 s videos", 1, () => ThroughServerAsync(host.GraphQLUrl, token, shortVideo, seed: --warmUpSeed, ct), quietRunsInARow: 5, maxRuns: 120);
+            await WarmUpAsync("server, 1 s videos", 100, () => ThroughServerAsync(host.GraphQLUrl, token, shortVideo, seed: --warmUpSeed, ct), quietRunsInARow: 5, maxRuns: 120);
             await WarmUpAsync($"server, {request.Seconds} s videos", warmUpCount, () => ThroughServerAsync(host.GraphQLUrl, token, request, seed: --warmUpSeed, ct), quietRunsInARow: 2, maxRuns: 12);
             phases.TakeRuns();
 
@@ -83,7 +85,8 @@ internal static class PipelineBench
             Console.WriteLine($"CPU per video (this process and its ffmpeg children, mean): engine alone {engineCpu:F2} s, through the server {serverCpu:F2} s " +
                 $"(+{(serverCpu - engineCpu) / engineCpu:P0}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             // Tiered compilation still at work in a measured run costs CPU the engine would otherwise have.
-            Console.WriteLine($"JIT compilations during each measured server run: {string.Join("; ", serverRuntime.Select(r => r.Jit))}");
+            Console.WriteLine($"JIT compilations during each measured run: engine alone {string.Join("; ", engineRuntime.Select(r => $"{r.JitMethods}/{r.JitTime.TotalMilliseconds:F0} ms"))}; " +
+                $"server {string.Join("; ", serverRuntime.Select(r => $"{r.JitMethods}/{r.JitTime.TotalMilliseconds:F0} ms"))} (methods/time)");
             Console.WriteLine($"runtime per video (medians): engine alone {DescribeRuntime(engineRuntime)}; through the server {DescribeRuntime(serverRuntime)}");
             PrintBreakdown(server, serverRuns);
             return 0;
