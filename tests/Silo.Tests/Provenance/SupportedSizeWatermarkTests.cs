@@ -35,7 +35,7 @@ public sealed class SupportedSizeWatermarkTests(ITestOutputHelper output) : IDis
         ("1280x720", 1), ("720x1280", 1), ("720x720", 1),
     ];
 
-    private static readonly (string Environment, string Prompt)[] Hardest =
+    internal static readonly (string Environment, string Prompt)[] Hardest =
     [
         // In order of difficulty at 640×360.
         ("underwater", "a fish swims underwater"),
