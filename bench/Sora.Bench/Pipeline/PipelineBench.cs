@@ -55,14 +55,14 @@ internal static class PipelineBench
             // up to a fifth here) touches both sides alike instead of skewing their ratio.
             var engine = new List<(double First, double Wall)>();
             var server = new List<ClientTimes>();
-            var (engineCpu, serverCpu) = (0.0, 0.0);
+            var (engineCpu, serverCpu, ffmpegCpu) = (0.0, 0.0, 0.0);
             var (engineRuntime, serverRuntime) = (new List<RuntimeActivity>(), new List<RuntimeActivity>());
             for (var i = 0; i < count; i++)
             {
                 var cpuBefore = CpuTime.WithChildren();
                 var engineBefore = RuntimeActivity.Now();
                 engine.Add(await EngineTiming.RunAsync(request, ct));
-                var cpuBetween = CpuTime.WithChildren();
+                var (cpuBetween, childrenBetween) = (CpuTime.WithChildren(), CpuTime.Children());
                 var before = RuntimeActivity.Now();
                 engineRuntime.Add(before - engineBefore);
                 server.Add(await ThroughServerAsync(host.GraphQLUrl, token, request, seed: i + 1, ct));
@@ -71,6 +71,7 @@ internal static class PipelineBench
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
                 engineCpu += (cpuBetween - cpuBefore).TotalSeconds / count;
                 serverCpu += (CpuTime.WithChildren() - cpuBetween).TotalSeconds / count;
+                ffmpegCpu += (CpuTime.Children() - childrenBetween).TotalSeconds / count;
             }
             var serverRuns = phases.TakeRuns();
             var pairOverheads = engine.Zip(server, (e, s) => (s.Total - e.Wall) / e.Wall).ToList();
@@ -83,7 +84,8 @@ internal static class PipelineBench
             Console.WriteLine($"pipeline overhead (marks, encode, store, sign, poster, draft, API): {(serverTotal - engineTotal) / engineTotal:P0} of engine time (medians); " +
                 $"pair by pair: {string.Join(", ", pairOverheads.Select(o => o.ToString("P0")))} (median {EngineTiming.Median(pairOverheads):P0})");
             Console.WriteLine($"CPU per video (this process and its ffmpeg children, mean): engine alone {engineCpu:F2} s, through the server {serverCpu:F2} s " +
-                $"(+{(serverCpu - engineCpu) / engineCpu:P0}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+                $"(+{(serverCpu - engineCpu) / engineCpu:P0}: ffmpeg {ffmpegCpu:F2} s, this process {serverCpu - ffmpegCpu - engineCpu:+0.00;-0.00} s; " +
+                $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             // Tiered compilation still at work in a measured run costs CPU the engine would otherwise have.
             Console.WriteLine($"JIT compilations during each measured run: engine alone {string.Join("; ", engineRuntime.Select(r => $"{r.JitMethods}/{r.JitTime.TotalMilliseconds:F0} ms"))}; " +
                 $"server {string.Join("; ", serverRuntime.Select(r => $"{r.JitMethods}/{r.JitTime.TotalMilliseconds:F0} ms"))} (methods/time)");

@@ -14,7 +14,8 @@ internal static class CpuTime
 
     public static TimeSpan WithChildren() => Process.GetCurrentProcess().TotalProcessorTime + Children();
 
-    private static TimeSpan Children()
+    /// <summary>CPU time of this process's child processes that have finished.</summary>
+    public static TimeSpan Children()
     {
         if (!File.Exists("/proc/self/stat")) return TimeSpan.Zero;
         var stat = File.ReadAllText("/proc/self/stat");

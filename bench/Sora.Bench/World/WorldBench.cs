@@ -97,7 +97,10 @@ internal static class WorldBench
     private static async IAsyncEnumerable<FrameChunk> Frames(IVideoEngine engine, GenerationRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var chunk in engine.GenerateAsync(request, ct))
+        {
             yield return chunk.ToFrameChunk();
+            chunk.Release();
+        }
     }
 
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Sora.Inference.World.Camera;
 using Sora.Inference.World.Planning;
@@ -10,8 +11,13 @@ namespace Sora.Inference.World;
 /// The default engine: prompt → <see cref="ScenePlan"/> → physics simulation → frames from the renderer and
 /// sound from the simulation's events, streamed chunk by chunk. Same request and seed ⇒ identical bytes.
 /// </summary>
-public sealed class WorldEngine(IFrameRenderer renderer, ISoundSynthesizer synthesizer) : IVideoEngine
+/// <remarks>
+/// Chunks' frames are drawn into arrays rented from <paramref name="frameBuffers"/> (by default the shared pool), which
+/// a consumer gives back with <see cref="MediaChunk.Release"/>.
+/// </remarks>
+public sealed class WorldEngine(IFrameRenderer renderer, ISoundSynthesizer synthesizer, ArrayPool<byte>? frameBuffers = null) : IVideoEngine
 {
+    private readonly ArrayPool<byte> frameBuffers = frameBuffers ?? ArrayPool<byte>.Shared;
     private readonly PromptPlanner planner = new();
 
     /// <summary>The plan the engine renders for a request: the edited plan if given (validated), else one planned from the prompt.</summary>
@@ -49,12 +55,13 @@ public sealed class WorldEngine(IFrameRenderer renderer, ISoundSynthesizer synth
     private MediaChunk Chunk(Run run, int first, int count, CancellationToken cancellationToken)
     {
         var request = run.Request;
-        var frameBytes = request.Width * request.Height * 3;
-        var rgb = new byte[frameBytes * count];
+        var rgbLength = request.Width * request.Height * 3 * count;
+        // Every byte is drawn, so a buffer another chunk has released serves as well as a new one.
+        var rgb = frameBuffers.Rent(rgbLength);
         // The simulation steps frame by frame; the renderer may then draw the chunk's frames side by side.
         var frames = new SceneFrame[count];
         for (var i = 0; i < count; i++) frames[i] = run.NextFrame(first + i);
-        renderer.RenderFrames(run.Look, frames, rgb, cancellationToken);
+        renderer.RenderFrames(run.Look, frames, rgb.AsSpan(0, rgbLength), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         // Every sound that starts before the chunk's last sample must be known before its audio is made.
         run.AdvanceTo((first + count) / (double)request.Fps);
@@ -62,7 +69,7 @@ public sealed class WorldEngine(IFrameRenderer renderer, ISoundSynthesizer synth
         var samples = (int)(MediaChunk.SampleOfFrame(first + count, request.Fps) - startSample);
         var audio = new float[samples * MediaChunk.Channels];
         synthesizer.Render(run.Look, run.Sounds, run.Listener, startSample, samples, request.Seed, audio);
-        return new MediaChunk(first, count, request.Width, request.Height, rgb, audio);
+        return MediaChunk.WithPooledFrames(first, count, request.Width, request.Height, frameBuffers, rgb, rgbLength, audio);
     }
 
     private static void Validate(GenerationRequest request)

@@ -132,6 +132,8 @@ public sealed partial class MediaGenerationRunner(
         {
             if (chunk.FirstFrame == 0) activity?.AddEvent(new ActivityEvent("first chunk rendered"));
             yield return chunk.ToFrameChunk();
+            // Asked for the next chunk: the marks, the poster and the encoder are done with this one's frames.
+            chunk.Release();
         }
         activity?.AddEvent(new ActivityEvent("rendering done"));
         // Told while the encoder finishes, not before its input ends: the call would only hold the last frames back.

@@ -94,6 +94,7 @@ public sealed class GenerateRun(GenerateSettings settings, TextWriter output, Te
         {
             yield return chunk.ToFrameChunk();
             progress(chunk.FrameCount);
+            chunk.Release(); // asked for the next: the marks and the encoder are done with this one's frames
         }
     }
 
