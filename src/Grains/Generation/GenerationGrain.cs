@@ -44,9 +44,10 @@ public sealed partial class GenerationGrain(
         Job.Status = GenerationStatus.Queued;
         Job.CreatedAt = clock.GetUtcNow();
         Job.Attempt = 1;
+        var queued = Record(GenerationEventKind.Queued);
         await state.WriteStateAsync();
         await this.RegisterOrUpdateReminder(WatchdogReminder, WatchdogPeriod, WatchdogPeriod);
-        await PublishAsync(GenerationEventKind.Queued);
+        await SendAsync(queued);
         await Scheduler.EnqueueAsync(new QueuedGeneration(Id, Job.Attempt, spec));
         return await ViewAsync();
     }
@@ -69,8 +70,7 @@ public sealed partial class GenerationGrain(
         if (Job.Status.IsFinished()) return await ViewAsync();
 
         var device = Job.Device;
-        await FinishAsync(GenerationStatus.Cancelled);
-        await PublishAsync(GenerationEventKind.Cancelled);
+        await FinishAsync(GenerationStatus.Cancelled, Record(GenerationEventKind.Cancelled));
         await Scheduler.RemoveAsync(Id);
         if (device is not null)
             await GrainFactory.GetGrain<IDeviceWorkerGrain>(device.Key).CancelAsync(Id);
@@ -84,8 +84,7 @@ public sealed partial class GenerationGrain(
         Job.Device = device;
         Job.StartedAt ??= clock.GetUtcNow();
         Job.LastHeartbeat = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        await PublishAsync(GenerationEventKind.Started, e => e with { Device = device });
+        await SaveAndSendAsync(Record(GenerationEventKind.Started, e => e with { Device = device }));
         return true;
     }
 
@@ -97,8 +96,7 @@ public sealed partial class GenerationGrain(
         Job.Status = status;
         Job.Progress = Math.Clamp(progress, Job.Progress, 1);
         Job.LastHeartbeat = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        await PublishAsync(GenerationEventKind.Progress, e => e with { Fraction = Job.Progress });
+        await SaveAndSendAsync(Record(GenerationEventKind.Progress, e => e with { Fraction = Job.Progress }));
         return true;
     }
 
@@ -107,9 +105,9 @@ public sealed partial class GenerationGrain(
         if (!IsCurrent(attempt)) return false;
         Job.Progress = Math.Clamp(progress, Job.Progress, 1);
         Job.LastHeartbeat = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        await PublishAsync(GenerationEventKind.Chunk, e => e with { ChunkIndex = index, Frames = frames, PreviewUrl = previewUrl });
-        await PublishAsync(GenerationEventKind.Progress, e => e with { Fraction = Job.Progress });
+        await SaveAndSendAsync(
+            Record(GenerationEventKind.Chunk, e => e with { ChunkIndex = index, Frames = frames, PreviewUrl = previewUrl }),
+            Record(GenerationEventKind.Progress, e => e with { Fraction = Job.Progress }));
         return true;
     }
 
@@ -118,8 +116,7 @@ public sealed partial class GenerationGrain(
         if (!IsCurrent(attempt)) return Job.Status == GenerationStatus.Ready && Job.VideoId == videoId;
         Job.VideoId = videoId;
         Job.Progress = 1;
-        await FinishAsync(GenerationStatus.Ready);
-        await PublishAsync(GenerationEventKind.Completed, e => e with { VideoId = videoId });
+        await FinishAsync(GenerationStatus.Ready, Record(GenerationEventKind.Completed, e => e with { VideoId = videoId }));
         return true;
     }
 
@@ -165,8 +162,7 @@ public sealed partial class GenerationGrain(
         Job.Device = null;
         Job.Progress = 0;
         Job.LastHeartbeat = null;
-        await state.WriteStateAsync();
-        await PublishAsync(GenerationEventKind.Queued, e => e with { Message = $"restarted: {why}" });
+        await SaveAndSendAsync(Record(GenerationEventKind.Queued, e => e with { Message = $"restarted: {why}" }));
         if (lostDevice is not null) await Scheduler.ReleaseAsync(lostDevice, Id);
         await Scheduler.EnqueueAsync(new QueuedGeneration(Id, Job.Attempt, Job.Spec!));
     }
@@ -175,17 +171,28 @@ public sealed partial class GenerationGrain(
     {
         Job.FailureCode = code;
         Job.FailureMessage = message;
-        await FinishAsync(GenerationStatus.Failed);
-        await PublishAsync(GenerationEventKind.Failed, e => e with { Code = code, Message = message });
+        await FinishAsync(GenerationStatus.Failed, Record(GenerationEventKind.Failed, e => e with { Code = code, Message = message }));
         await Scheduler.RemoveAsync(Id);
     }
 
-    private async Task FinishAsync(GenerationStatus status)
+    /// <summary>
+    /// Ends the job with its last event. The watchdog reminder is dropped only after the event is out (it costs the
+    /// subscriber two round trips to the reminder table otherwise); a reminder left behind finds the job finished and
+    /// drops itself.
+    /// </summary>
+    private async Task FinishAsync(GenerationStatus status, GenerationEvent lastEvent)
     {
         Job.Status = status;
         Job.FinishedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
-        await StopWatchingAsync();
+        await SaveAndSendAsync(lastEvent);
+        try
+        {
+            await StopWatchingAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogReminderKept(e, Id);
+        }
     }
 
     private async Task StopWatchingAsync()
@@ -214,17 +221,33 @@ public sealed partial class GenerationGrain(
         Attempts = Job.Attempt,
     };
 
-    private async Task PublishAsync(GenerationEventKind kind, Func<GenerationEvent, GenerationEvent>? fill = null)
+    /// <summary>The job's next event, numbered and (unless it is progress) added to its history; written with the next save.</summary>
+    private GenerationEvent Record(GenerationEventKind kind, Func<GenerationEvent, GenerationEvent>? fill = null)
     {
         var generationEvent = new GenerationEvent(Id, kind, clock.GetUtcNow()) { Sequence = ++Job.EventCount };
         if (fill is not null) generationEvent = fill(generationEvent);
         if (kind != GenerationEventKind.Progress && Job.History.Count < MaxHistory) Job.History.Add(generationEvent);
-        // Recorded before it is sent: a subscriber replaying the history never misses an event it was not sent live.
-        await state.WriteStateAsync();
-        await this.GetStreamProvider(StreamNamespaces.Provider)
-            .GetStream<GenerationEvent>(GenerationStreams.Of(Id))
-            .OnNextAsync(generationEvent);
+        return generationEvent;
     }
+
+    /// <summary>
+    /// One write for the state and the events recorded with it, then the events go out: saved before they are sent, so
+    /// a subscriber replaying the history never misses an event it was not sent live.
+    /// </summary>
+    private async Task SaveAndSendAsync(params GenerationEvent[] events)
+    {
+        await state.WriteStateAsync();
+        await SendAsync(events);
+    }
+
+    private async Task SendAsync(params GenerationEvent[] events)
+    {
+        var stream = this.GetStreamProvider(StreamNamespaces.Provider).GetStream<GenerationEvent>(GenerationStreams.Of(Id));
+        foreach (var generationEvent in events) await stream.OnNextAsync(generationEvent);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} finished, but its watchdog reminder could not be dropped yet; it will drop itself")]
+    private partial void LogReminderKept(Exception error, Guid id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} attempt {Attempt} is handed to another device: {Why}")]
     private partial void LogRequeue(Guid id, int attempt, string why);
