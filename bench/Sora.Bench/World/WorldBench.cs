@@ -86,21 +86,12 @@ internal static class WorldBench
             Title = "sora-bench world",
             Generation = new GenerationInfo("sora-world", "bench", request.Seed, "none"),
         });
-        await new ProvenanceWriter(credentials).WriteAsync(Frames(engine, request, ct), provenance, output, (_, _) =>
+        await new ProvenanceWriter(credentials).WriteAsync(engine.GenerateAsync(request, ct).AsFrameChunks(ct), provenance, output, (_, _) =>
         {
             if (first < 0) first = clock.Elapsed.TotalSeconds;
             return ValueTask.CompletedTask;
         }, ct);
         return (first, clock.Elapsed.TotalSeconds);
-    }
-
-    private static async IAsyncEnumerable<FrameChunk> Frames(IVideoEngine engine, GenerationRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var chunk in engine.GenerateAsync(request, ct))
-        {
-            yield return chunk.ToFrameChunk();
-            chunk.Release();
-        }
     }
 
 }

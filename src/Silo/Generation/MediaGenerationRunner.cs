@@ -128,23 +128,22 @@ public sealed partial class MediaGenerationRunner(
     {
         activity?.AddEvent(new ActivityEvent("encoder started, engine asked for frames"));
         // One chunk ahead: the engine renders the next while this one is marked, converted and handed to the encoder.
-        await foreach (var chunk in EngineTraced(engine.GenerateAsync(request, ct), activity, ct).ReadAhead(1, ct))
-        {
-            if (chunk.FirstFrame == 0) activity?.AddEvent(new ActivityEvent("first chunk rendered"));
-            yield return chunk.ToFrameChunk();
-            // Asked for the next chunk: the marks, the poster and the encoder are done with this one's frames.
-            chunk.Release();
-        }
+        await foreach (var chunk in EngineTraced(engine.GenerateAsync(request, ct), activity, ct).ReadAhead(1, ct).AsFrameChunks(ct))
+            yield return chunk;
         activity?.AddEvent(new ActivityEvent("rendering done"));
         // Told while the encoder finishes, not before its input ends: the call would only hold the last frames back.
         progress.RenderingDone();
     }
 
-    /// <summary>The engine's chunks as they come, with the moment it made the last one in the trace.</summary>
+    /// <summary>The engine's chunks as they come, with the moments it made the first and the last one in the trace.</summary>
     private static async IAsyncEnumerable<MediaChunk> EngineTraced(IAsyncEnumerable<MediaChunk> chunks, Activity? activity,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var chunk in chunks.WithCancellation(ct)) yield return chunk;
+        await foreach (var chunk in chunks.WithCancellation(ct))
+        {
+            if (chunk.FirstFrame == 0) activity?.AddEvent(new ActivityEvent("first chunk rendered"));
+            yield return chunk;
+        }
         activity?.AddEvent(new ActivityEvent("engine done"));
     }
 

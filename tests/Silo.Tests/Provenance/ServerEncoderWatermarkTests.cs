@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Sora.Abstractions.Generation;
 using Sora.Inference;
 using Sora.Media.Encoding;
@@ -52,7 +51,7 @@ public sealed class ServerEncoderWatermarkTests(ITestOutputHelper output) : IDis
             };
             var provenance = new ProvenanceRequest(name, 0x0001, "@local", clip.Width, clip.Height, Fps,
                 new ManifestDefinition { Title = name, Generation = new GenerationInfo(engineName, engineVersion, 0, "sha256:none") });
-            await new ProvenanceWriter(credentials).WriteAsync(Chunks(engine, request, ct), provenance, video, async (marked, settings, unsigned, token) =>
+            await new ProvenanceWriter(credentials).WriteAsync(engine.GenerateAsync(request, ct).AsFrameChunks(ct), provenance, video, async (marked, settings, unsigned, token) =>
             {
                 await using var encoder = FragmentedMp4EncoderProcess.Start(options.Encoder(settings), options.FirstChunkFrames, options.FramesPerChunk, unsigned);
                 await encoder.EncodeAsync(marked, (_, _) => ValueTask.CompletedTask, token);
@@ -65,8 +64,4 @@ public sealed class ServerEncoderWatermarkTests(ITestOutputHelper output) : IDis
         Assert.True(results.Count == Clips.Length && failures.Count == 0, string.Join("\n", results.Order()));
     }
 
-    private static async IAsyncEnumerable<FrameChunk> Chunks(IVideoEngine engine, GenerationRequest request, [EnumeratorCancellation] CancellationToken ct)
-    {
-        await foreach (var chunk in engine.GenerateAsync(request, ct)) yield return chunk.ToFrameChunk();
-    }
 }

@@ -86,15 +86,14 @@ public sealed class GenerateRun(GenerateSettings settings, TextWriter output, Te
         output.WriteLine($"{outFile}: {result.Frames} frames, {seconds:0.##} s, wall {wall:0.0} s, {seconds / wall:0.00}x real time");
     }
 
-    /// <summary>The engine's chunks as the provenance path takes them (<see cref="MediaChunkFrames.ToFrameChunk"/>), reporting progress.</summary>
+    /// <summary>The engine's chunks as the provenance path takes them (<see cref="MediaChunkFrames.AsFrameChunks"/>), reporting progress.</summary>
     internal static async IAsyncEnumerable<FrameChunk> Chunks(IAsyncEnumerable<MediaChunk> chunks, Action<int> progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        await foreach (var chunk in chunks.AsFrameChunks(cancellationToken))
         {
-            yield return chunk.ToFrameChunk();
+            yield return chunk;
             progress(chunk.FrameCount);
-            chunk.Release(); // asked for the next: the marks and the encoder are done with this one's frames
         }
     }
 
