@@ -50,7 +50,7 @@ internal static class PipelineBench
             await WarmUpAsync("server, 1 s videos", 100, () => ThroughServerAsync(host.GraphQLUrl, token, shortVideo, seed: --warmUpSeed, ct), quietRunsInARow: 5, maxRuns: 120);
             await WarmUpAsync($"server, {request.Seconds} s videos", warmUpCount, () => ThroughServerAsync(host.GraphQLUrl, token, request, seed: --warmUpSeed, ct), quietRunsInARow: 2, maxRuns: 12);
             // The engine alone once more: code it shares with the server was recompiled meanwhile, and measured engine runs
-            // straight after the server's warm-up still spent up to half a second in the JIT.
+            // straight after the server's warm-up still spent up to 0.23 s in the JIT.
             await WarmUpAsync("engine alone, again", 1, () => EngineTiming.RunAsync(request, ct), quietRunsInARow: 2);
             phases.TakeRuns();
 
@@ -90,8 +90,7 @@ internal static class PipelineBench
                 $"(+{(serverCpu - engineCpu) / engineCpu:P0}: ffmpeg {ffmpegCpu:F2} s, this process {serverCpu - ffmpegCpu - engineCpu:+0.00;-0.00} s; " +
                 $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             // Tiered compilation still at work in a measured run costs CPU the engine would otherwise have.
-            Console.WriteLine($"JIT compilations during each measured run: engine alone {string.Join("; ", engineRuntime.Select(r => $"{r.JitMethods}/{r.JitTime.TotalMilliseconds:F0} ms"))}; " +
-                $"server {string.Join("; ", serverRuntime.Select(r => $"{r.JitMethods}/{r.JitTime.TotalMilliseconds:F0} ms"))} (methods/time)");
+            Console.WriteLine($"JIT compilations during each measured run: engine alone {DescribeJit(engineRuntime)}; server {DescribeJit(serverRuntime)} (methods/time)");
             Console.WriteLine($"runtime per video (medians): engine alone {DescribeRuntime(engineRuntime)}; through the server {DescribeRuntime(serverRuntime)}");
             PrintBreakdown(server, serverRuns);
             return 0;
@@ -125,6 +124,9 @@ internal static class PipelineBench
         while (runs < maxRuns && (runs < minimum || quiet < quietRunsInARow));
         Console.WriteLine($"  warm-up, {what}: {runs} runs in {clock.Elapsed.TotalSeconds:F0} s, {compiled} methods JIT-compiled (the last run: {last.Jit})");
     }
+
+    private static string DescribeJit(IEnumerable<RuntimeActivity> runs) =>
+        string.Join("; ", runs.Select(r => $"{r.JitMethods}/{r.JitTime.TotalMilliseconds:F0} ms"));
 
     private static string DescribeRuntime(IReadOnlyList<RuntimeActivity> runs) =>
         $"{EngineTiming.Median(runs.Select(r => r.AllocatedBytes / 1048576.0)):F0} MB allocated, " +
