@@ -40,9 +40,14 @@ public sealed partial class GenerationGrain(
         if (spec.Engine != EngineKind.World && !devices.ActiveDevices().Any(device => device.CanRun(spec.Engine)))
             throw new DomainException(ErrorCodes.EngineUnavailable, GenerationRules.NoDeviceFor(spec.Engine), "engine");
 
+        var createdAt = clock.GetUtcNow();
+        // Listed before it is saved: a saved job is never missing from its owner's list (the list's readers skip an
+        // entry whose job this call then failed to save).
+        await GrainFactory.GetGrain<IUserGenerationsGrain>(spec.OwnerId).AddAsync(new UserGeneration(Id, createdAt));
+
         Job.Spec = spec;
         Job.Status = GenerationStatus.Queued;
-        Job.CreatedAt = clock.GetUtcNow();
+        Job.CreatedAt = createdAt;
         Job.Attempt = 1;
         var queued = Record(GenerationEventKind.Queued);
         await state.WriteStateAsync();

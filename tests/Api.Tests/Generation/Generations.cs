@@ -35,11 +35,16 @@ internal static class Generations
     }
 
     /// <summary>A draft video made by the pipeline: a one-second clip at the smallest size.</summary>
-    public static async Task<string> GenerateDraftAsync(this Person person, string prompt, string? remixOf = null)
+    public static async Task<string> GenerateDraftAsync(this Person person, string prompt, string? remixOf = null) =>
+        (await person.GenerateAsync(prompt, remixOf)).VideoId;
+
+    /// <summary>Runs a generation of a one-second clip to its end; fails unless it made a video.</summary>
+    public static async Task<(string Id, string VideoId)> GenerateAsync(this Person person, string prompt, string? remixOf = null)
     {
-        var generation = await person.WaitAsync(await person.CreateAsync(prompt, remixOf: remixOf));
+        var id = await person.CreateAsync(prompt, remixOf: remixOf);
+        var generation = await person.WaitAsync(id);
         Assert.True(generation.GetProperty("status").GetString() == "READY", generation.ToString());
-        return generation.GetProperty("video").GetProperty("id").GetString()!;
+        return (id, generation.GetProperty("video").GetProperty("id").GetString()!);
     }
 
     public static async Task<HttpResponseMessage> FetchAsync(this Person? person, SoraTestServer server, string path)

@@ -1,9 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Types.Relay;
 using Sora.Abstractions;
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Generation;
 using Sora.Abstractions.Users;
+using Sora.Api.Schema.Paging;
 using Sora.Api.Schema.Videos;
 using Sora.Api.Streams;
 
@@ -12,11 +14,21 @@ namespace Sora.Api.Schema.Generation;
 /// <summary>Making videos: createVideo starts a generation, which can be watched live, queried and cancelled.</summary>
 internal static class GenerationFields
 {
-    public static void AddQueries(ObjectGraphType query) =>
+    public static void AddQueries(ObjectGraphType query)
+    {
         query.Field<NonNullGraphType<GenerationType>>("generation")
             .Description("One of your generations; NOT_FOUND for anyone else's.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => await Grain(c).GetAsync(c.RequireUser().Value));
+        query.Field<NonNullGraphType<ConnectionType<GenerationType>>>("myGenerations")
+            .Description($"Your generations, newest first: queued, running and finished (the last {IUserGenerationsGrain.Capacity}). Sign in first.")
+            .PageArgs()
+            .ResolveAsync(async c => await OwnWorkResolvers.GenerationsAsync(c));
+        query.Field<NonNullGraphType<ConnectionType<VideoType>>>("myDrafts")
+            .Description($"Your drafts, newest first (those made by your last {IUserGenerationsGrain.Capacity} generations). Sign in first.")
+            .PageArgs()
+            .ResolveAsync(async c => await OwnWorkResolvers.DraftsAsync(c));
+    }
 
     public static void AddMutations(ObjectGraphType mutation)
     {

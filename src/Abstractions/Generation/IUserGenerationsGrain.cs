@@ -1,0 +1,30 @@
+namespace Sora.Abstractions.Generation;
+
+/// <summary>
+/// The generations one person started (key: their user id), newest first, listed to that person alone. It is an
+/// index: each job's own grain stays the truth, and a job is listed before it is saved, so a job that exists is
+/// never missing here while an entry whose job was never saved is left out by whoever reads the list.
+/// </summary>
+[Alias("Sora.IUserGenerationsGrain")]
+public interface IUserGenerationsGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// How many of a person's jobs are listed; older ones drop off the list (they, and their videos, stay reachable by
+    /// id). The whole list is one stored record, rewritten with every job.
+    /// </summary>
+    public const int Capacity = 1000;
+
+    /// <summary>Lists a job; listing it again changes nothing.</summary>
+    [Alias("Add")]
+    Task AddAsync(UserGeneration generation);
+
+    /// <summary>Up to <paramref name="max"/> jobs after <paramref name="after"/> (from the newest when null), newest first.</summary>
+    [Alias("List"), Orleans.Concurrency.ReadOnly]
+    Task<UserGenerationPage> ListAsync(string callerId, Guid? after, int max);
+}
+
+[GenerateSerializer, Immutable, Alias("Sora.UserGeneration")]
+public sealed record UserGeneration([property: Id(0)] Guid Id, [property: Id(1)] DateTimeOffset CreatedAt);
+
+[GenerateSerializer, Immutable, Alias("Sora.UserGenerationPage")]
+public sealed record UserGenerationPage([property: Id(0)] IReadOnlyList<UserGeneration> Generations, [property: Id(1)] bool HasMore);

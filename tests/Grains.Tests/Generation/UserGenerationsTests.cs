@@ -1,0 +1,80 @@
+using Sora.Abstractions.Errors;
+using Sora.Abstractions.Generation;
+using Sora.Grains.Tests.Infrastructure;
+
+namespace Sora.Grains.Tests.Generation;
+
+/// <summary>Each person's list of their jobs: what submitting adds, its order, its pages, its owner, its end.</summary>
+public sealed class UserGenerationsTests : IAsyncLifetime
+{
+    private readonly SoraTestCluster _cluster = new();
+    private GenerationTestKit Kit => new(_cluster);
+
+    public Task InitializeAsync() => _cluster.InitializeAsync();
+    public Task DisposeAsync() => _cluster.DisposeAsync();
+
+    private IUserGenerationsGrain ListOf(string owner) => _cluster.Grains.GetGrain<IUserGenerationsGrain>(owner);
+
+    [Fact]
+    public async Task Submitting_lists_a_job_once_newest_first_and_a_refused_one_not_at_all()
+    {
+        var first = await Kit.SubmitAsync(GenerationTestKit.Spec("cleo", "a red ball bounces"), "c1");
+        var second = await Kit.SubmitAsync(GenerationTestKit.Spec("cleo", "a blue cube slides"), "c2");
+        await Kit.SubmitAsync(GenerationTestKit.Spec("cleo", "a red ball bounces"), "c1");
+        await Assert.ThrowsAsync<DomainException>(() => Kit.SubmitAsync(GenerationTestKit.Spec("cleo", ""), "c3"));
+        await Kit.SubmitAsync(GenerationTestKit.Spec("dan", "a kite flies"), "d1");
+
+        var page = await ListOf("cleo").ListAsync("cleo", null, 10);
+
+        Assert.Equal([second.Id, first.Id], page.Generations.Select(g => g.Id));
+        Assert.Equal(second.CreatedAt, page.Generations[0].CreatedAt);
+        Assert.False(page.HasMore);
+    }
+
+    [Fact]
+    public async Task Only_the_owner_may_list_and_pages_follow_the_cursor()
+    {
+        var list = ListOf("eve");
+        var start = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        for (var i = 0; i < ids.Count; i++) await list.AddAsync(new UserGeneration(ids[i], start.AddSeconds(i)));
+        // A late report of an older job goes where its time puts it.
+        var late = Guid.NewGuid();
+        await list.AddAsync(new UserGeneration(late, start.AddSeconds(2.5)));
+
+        var page1 = await list.ListAsync("eve", null, 3);
+        var page2 = await list.ListAsync("eve", page1.Generations[^1].Id, 3);
+
+        Assert.Equal([ids[4], ids[3], late], page1.Generations.Select(g => g.Id));
+        Assert.True(page1.HasMore);
+        Assert.Equal([ids[2], ids[1], ids[0]], page2.Generations.Select(g => g.Id));
+        Assert.False(page2.HasMore);
+        Assert.Equal(ErrorCodes.Forbidden, (await Assert.ThrowsAsync<DomainException>(() => list.ListAsync("mallory", null, 3))).Code);
+        var unknown = await Assert.ThrowsAsync<DomainException>(() => list.ListAsync("eve", Guid.NewGuid(), 3));
+        Assert.Equal((ErrorCodes.BadUserInput, "after"), (unknown.Code, unknown.Field));
+        Assert.Equal(ErrorCodes.BadUserInput, (await Assert.ThrowsAsync<DomainException>(() => list.ListAsync("eve", null, 0))).Code);
+    }
+
+    [Fact]
+    public async Task The_oldest_job_drops_off_a_full_list()
+    {
+        var list = ListOf("fay");
+        var start = DateTimeOffset.UtcNow;
+        var ids = Enumerable.Range(0, IUserGenerationsGrain.Capacity + 1).Select(_ => Guid.NewGuid()).ToList();
+        for (var i = 0; i < ids.Count; i++) await list.AddAsync(new UserGeneration(ids[i], start.AddSeconds(i)));
+
+        var listed = new List<Guid>();
+        for (Guid? after = null; ;)
+        {
+            var page = await list.ListAsync("fay", after, 100);
+            listed.AddRange(page.Generations.Select(g => g.Id));
+            if (!page.HasMore) break;
+            after = page.Generations[^1].Id;
+        }
+
+        Assert.Equal(IUserGenerationsGrain.Capacity, listed.Count);
+        Assert.Equal(ids[^1], listed[0]);
+        Assert.Equal(ids[1], listed[^1]);
+        Assert.DoesNotContain(ids[0], listed);
+    }
+}
