@@ -24,9 +24,9 @@ internal static class OwnWorkResolvers
             OrNullAsync(context.Grains().GetGrain<IGenerationGrain>(generation.Id).GetAsync(me.Value)));
 
     public static Task<Connection<VideoView>> DraftsAsync(IResolveFieldContext context) =>
-        WalkAsync(context, _ => DraftBatch, async (me, generation) =>
+        WalkAsync(context, _ => DraftBatch, async (_, generation) =>
         {
-            var video = await OrNullAsync(VideoResolvers.Grain(context, new VideoId(GenerationIds.VideoIdFor(generation.Id))).GetAsync(me));
+            var video = await VideoResolvers.TryLoadAsync(context, new VideoId(GenerationIds.VideoIdFor(generation.Id)));
             return video?.Status == VideoStatus.Draft ? video : null;
         });
 
