@@ -53,7 +53,9 @@ public sealed partial class MediaGenerationRunner(
         try
         {
             using var preparing = GenerationTracing.Phase("prepare");
-            var (engine, engineName, engineVersion) = engines.Create(spec.Engine, job.Device);
+            // Given back when the job is over: by then the engine has stopped (the writer waits for its frames' consumer).
+            using var lease = engines.Create(spec.Engine, job.Device);
+            var (engine, engineName, engineVersion) = lease;
             var request = new GenerationRequest(spec.Prompt, spec.Seconds, spec.Width, spec.Height, spec.Fps, spec.Seed, spec.Style)
             {
                 ChunkFrames = options.FramesPerChunk,

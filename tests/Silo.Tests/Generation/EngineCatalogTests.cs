@@ -29,6 +29,24 @@ public sealed class EngineCatalogTests : IDisposable
     }
 
     [Fact]
+    public void A_world_renderer_serves_one_job_at_a_time_and_the_next_once_its_lease_ends()
+    {
+        using var catalog = new EngineCatalog(OnnxEngineOptions.None);
+
+        var first = catalog.Create(EngineKind.World, Cpu);
+        var second = catalog.Create(EngineKind.World, Cpu);
+        Assert.Equal(0, catalog.IdleWorldRenderers);
+        Assert.Equal((EngineCatalog.WorldName, EngineCatalog.WorldVersion), (first.Name, first.Version));
+
+        first.Dispose();
+        first.Dispose();
+        Assert.Equal(1, catalog.IdleWorldRenderers);
+        using (catalog.Create(EngineKind.World, Cpu)) Assert.Equal(0, catalog.IdleWorldRenderers);
+        second.Dispose();
+        Assert.Equal(2, catalog.IdleWorldRenderers);
+    }
+
+    [Fact]
     public void A_cpu_slot_runs_onnx_only_when_the_silo_allows_it()
     {
         var folder = new TinyVideoModel().WriteTo(_models);
