@@ -18,13 +18,18 @@ public interface IUserGenerationsGrain : IGrainWithStringKey
     [Alias("Add")]
     Task AddAsync(UserGeneration generation);
 
-    /// <summary>Up to <paramref name="max"/> jobs after <paramref name="after"/> (from the newest when null), newest first.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> (1–100) jobs after <paramref name="after"/> (from the newest when null), newest first;
+    /// none after a job that is not in the list (another person's, or one that has dropped off its end).
+    /// </summary>
     [Alias("List"), Orleans.Concurrency.ReadOnly]
     Task<UserGenerationPage> ListAsync(string callerId, Guid? after, int max);
 }
 
+/// <summary>A job in its owner's list: its id and when it was created (the list's order; each silo's clock).</summary>
 [GenerateSerializer, Immutable, Alias("Sora.UserGeneration")]
 public sealed record UserGeneration([property: Id(0)] Guid Id, [property: Id(1)] DateTimeOffset CreatedAt);
 
+/// <summary>Part of a person's list of jobs, and whether more follow.</summary>
 [GenerateSerializer, Immutable, Alias("Sora.UserGenerationPage")]
 public sealed record UserGenerationPage([property: Id(0)] IReadOnlyList<UserGeneration> Generations, [property: Id(1)] bool HasMore);

@@ -26,6 +26,7 @@ public sealed partial class GenerationGrain(
 
     private GenerationState Job => state.State;
     private Guid Id => this.GetPrimaryKey();
+    private IUserGenerationsGrain OwnersList(GenerationSpec spec) => GrainFactory.GetGrain<IUserGenerationsGrain>(spec.OwnerId);
     private IGenerationSchedulerGrain Scheduler => GrainFactory.GetGrain<IGenerationSchedulerGrain>(IGenerationSchedulerGrain.Key);
 
     public async Task<GenerationView> SubmitAsync(GenerationSpec spec)
@@ -33,6 +34,8 @@ public sealed partial class GenerationGrain(
         if (Job.Spec is { } existing)
         {
             if (existing.OwnerId != spec.OwnerId) throw DomainException.NotFound("generation");
+            // Listing is idempotent: a retry also lists a job that an earlier version of Sora saved unlisted.
+            await OwnersList(existing).AddAsync(new UserGeneration(Id, Job.CreatedAt));
             return await ViewAsync();
         }
         GenerationRules.Validate(spec, policy);
@@ -43,7 +46,7 @@ public sealed partial class GenerationGrain(
         var createdAt = clock.GetUtcNow();
         // Listed before it is saved: a saved job is never missing from its owner's list (the list's readers skip an
         // entry whose job this call then failed to save).
-        await GrainFactory.GetGrain<IUserGenerationsGrain>(spec.OwnerId).AddAsync(new UserGeneration(Id, createdAt));
+        await OwnersList(spec).AddAsync(new UserGeneration(Id, createdAt));
 
         Job.Spec = spec;
         Job.Status = GenerationStatus.Queued;

@@ -1,37 +1,50 @@
 using Sora.Abstractions;
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Generation;
-using Sora.Abstractions.Videos;
 
 namespace Sora.Grains.Generation;
 
+/// <summary>One person's list of their jobs (see <see cref="IUserGenerationsGrain"/>).</summary>
 public sealed class UserGenerationsGrain(
     [PersistentState("generations", StorageNames.Default)] IPersistentState<UserGenerationsState> state) : Grain, IUserGenerationsGrain
 {
+    /// <summary>The most entries one call reads: a page of the API at most.</summary>
+    public const int MaxBatch = 100;
+
     private List<UserGeneration> Listed => state.State.Generations;
 
     public async Task AddAsync(UserGeneration generation)
     {
         ArgumentNullException.ThrowIfNull(generation);
         if (Listed.Exists(g => g.Id == generation.Id)) return;
+        var before = Listed.ToList();
         // Jobs are listed as they are created, so this is nearly always the front.
         var at = Listed.FindIndex(g => g.CreatedAt <= generation.CreatedAt);
         Listed.Insert(at < 0 ? Listed.Count : at, generation);
         if (Listed.Count > IUserGenerationsGrain.Capacity) Listed.RemoveRange(IUserGenerationsGrain.Capacity, Listed.Count - IUserGenerationsGrain.Capacity);
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored, so not listed: the retry that follows must write it, not find it in memory and skip the write.
+            state.State.Generations = before;
+            throw;
+        }
     }
 
     public Task<UserGenerationPage> ListAsync(string callerId, Guid? after, int max)
     {
         if (callerId != this.GetPrimaryKeyString()) throw DomainException.Forbidden("Only its owner may list a person's generations");
-        if (max is < 1 or > VideoLimits.MaxPageSize)
-            throw DomainException.BadInput("first", $"first must be between 1 and {VideoLimits.MaxPageSize}");
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, MaxBatch);
         var start = 0;
         if (after is { } cursor)
         {
+            // Not in the list: someone else's job, or one that has dropped off the end, and everything after it with it.
             var index = Listed.FindIndex(g => g.Id == cursor);
-            if (index < 0) throw DomainException.BadInput("after", "after is not a cursor of this list (or it has dropped off its end)");
-            start = index + 1;
+            start = index < 0 ? Listed.Count : index + 1;
         }
         var page = Listed.Skip(start).Take(max).ToList();
         return Task.FromResult(new UserGenerationPage(page, start + page.Count < Listed.Count));

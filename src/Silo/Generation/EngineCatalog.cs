@@ -24,13 +24,10 @@ public sealed class EngineCatalog(OnnxEngineOptions onnx) : IDisposable
         ? $"model {folder} on GPUs{(onnx.OnCpu ? " and CPU slots" : "")}"
         : "no model configured (--onnx-model FOLDER)";
 
-    // A World renderer keeps its buffers (frame buffers, shadow map, triangles: ~60 MB at 854×480) from frame to frame;
-    // the next job drawn with an idle one is spared allocating and zeroing them all, and its first chunk comes ~45 ms
-    // sooner. Each is leased to one job at a time, so there are never more than jobs that ran here at once.
-    private readonly ConcurrentBag<RasterRenderer> _idleRenderers = [];
+    private readonly WorldRendererPool _renderers = new();
 
     /// <summary>World renderers kept for the next jobs, each with its buffers.</summary>
-    public int IdleWorldRenderers => _idleRenderers.Count;
+    public int IdleWorldRenderers => _renderers.Idle;
 
     /// <summary>
     /// World: an engine drawing with an idle renderer if there is one (a renderer draws every pixel of every frame, so
@@ -48,13 +45,13 @@ public sealed class EngineCatalog(OnnxEngineOptions onnx) : IDisposable
     {
         foreach (var model in _models.Values.Where(m => m.IsValueCreated)) model.Value.Dispose();
         _models.Clear();
-        _idleRenderers.Clear();
+        _renderers.Clear();
     }
 
     private EngineLease LeaseWorld()
     {
-        var renderer = _idleRenderers.TryTake(out var idle) ? idle : new RasterRenderer();
-        return new EngineLease(new WorldEngine(renderer, new EventSoundSynthesizer()), WorldName, WorldVersion, () => _idleRenderers.Add(renderer));
+        var renderer = _renderers.Take();
+        return new EngineLease(new WorldEngine(renderer, new EventSoundSynthesizer()), WorldName, WorldVersion, () => _renderers.Return(renderer));
     }
 
     private EngineLease CreateOnnx(DeviceSlot device)

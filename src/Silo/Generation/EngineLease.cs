@@ -14,7 +14,5 @@ public sealed class EngineLease(IVideoEngine engine, string name, string version
     public string Name { get; } = name;
     public string Version { get; } = version;
 
-    public void Deconstruct(out IVideoEngine engine, out string name, out string version) => (engine, name, version) = (Engine, Name, Version);
-
     public void Dispose() => Interlocked.Exchange(ref _giveBack, null)?.Invoke();
 }

@@ -53,9 +53,10 @@ public sealed partial class MediaGenerationRunner(
         try
         {
             using var preparing = GenerationTracing.Phase("prepare");
-            // Given back when the job is over: by then the engine has stopped (the writer waits for its frames' consumer).
+            // Given back once the writer is done with the frames (it waits for their consumers, so the engine has stopped),
+            // or when the job ends before that.
             using var lease = engines.Create(spec.Engine, job.Device);
-            var (engine, engineName, engineVersion) = lease;
+            var (engine, engineName, engineVersion) = (lease.Engine, lease.Name, lease.Version);
             var request = new GenerationRequest(spec.Prompt, spec.Seconds, spec.Width, spec.Height, spec.Fps, spec.Seed, spec.Style)
             {
                 ChunkFrames = options.FramesPerChunk,
@@ -90,6 +91,7 @@ public sealed partial class MediaGenerationRunner(
             finally
             {
                 signPhase?.Dispose();
+                lease.Dispose();
             }
 
             byte[] posterJpeg;

@@ -54,9 +54,9 @@ public sealed class EngineCatalogTests : IDisposable
         using var withCpu = new EngineCatalog(new OnnxEngineOptions(folder, OnCpu: true));
 
         Assert.Contains("--onnx-cpu", Assert.Throws<DomainException>(() => gpuOnly.Create(EngineKind.Onnx, Cpu)).Message);
-        var (engine, name, version) = withCpu.Create(EngineKind.Onnx, Cpu);
-        Assert.Equal(("tiny-test-model", "1.0"), (name, version));
-        Assert.IsAssignableFrom<IVideoEngine>(engine);
+        using var lease = withCpu.Create(EngineKind.Onnx, Cpu);
+        Assert.Equal(("tiny-test-model", "1.0"), (lease.Name, lease.Version));
+        Assert.IsAssignableFrom<IVideoEngine>(lease.Engine);
     }
 
     [Fact]

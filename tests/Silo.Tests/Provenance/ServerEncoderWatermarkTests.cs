@@ -43,7 +43,8 @@ public sealed class ServerEncoderWatermarkTests(ITestOutputHelper output) : IDis
             var name = $"{clip.Width}x{clip.Height}-{clip.Environment}";
             var video = Path.Combine(directory, name + ".mp4");
             var prompt = SupportedSizeWatermarkTests.Hardest.Single(h => h.Environment == clip.Environment).Prompt;
-            var (engine, engineName, engineVersion) = engines.Create(EngineKind.World, new DeviceSlot("silo", DeviceKind.Cpu, 0));
+            using var lease = engines.Create(EngineKind.World, new DeviceSlot("silo", DeviceKind.Cpu, 0));
+            var (engine, engineName, engineVersion) = (lease.Engine, lease.Name, lease.Version);
             var request = new GenerationRequest(prompt, Seconds, clip.Width, clip.Height, Fps, Seed: 0)
             {
                 ChunkFrames = options.FramesPerChunk,
