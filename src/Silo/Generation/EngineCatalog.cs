@@ -4,7 +4,6 @@ using Sora.Abstractions.Generation;
 using Sora.Inference;
 using Sora.Inference.Onnx;
 using Sora.Inference.World;
-using Sora.Inference.World.Rendering;
 using Sora.Inference.World.Sound;
 
 namespace Sora.Silo.Generation;

@@ -21,7 +21,7 @@ internal static class OwnWorkResolvers
 
     public static Task<Connection<GenerationView>> GenerationsAsync(IResolveFieldContext context) =>
         WalkAsync(context, first => Math.Min(first + 1, VideoLimits.MaxPageSize), (me, generation) =>
-            OrNullAsync(context.Grains().GetGrain<IGenerationGrain>(generation.Id).GetAsync(me.Value)));
+            context.Grains().GetGrain<IGenerationGrain>(generation.Id).GetAsync(me.Value).OrNullWhenNotFound());
 
     public static Task<Connection<VideoView>> DraftsAsync(IResolveFieldContext context) =>
         WalkAsync(context, _ => DraftBatch, async (_, generation) =>
@@ -60,10 +60,4 @@ internal static class OwnWorkResolvers
         after is null ? null
         : Guid.TryParseExact(after, "N", out var id) ? id
         : throw DomainException.BadInput("after", "after is not a cursor of this list");
-
-    private static async Task<T?> OrNullAsync<T>(Task<T> lookup) where T : class
-    {
-        try { return await lookup; }
-        catch (DomainException error) when (error.Code == ErrorCodes.NotFound) { return null; }
-    }
 }

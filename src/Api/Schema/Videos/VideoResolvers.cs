@@ -21,11 +21,7 @@ internal static class VideoResolvers
 
     public static Task<VideoView> LoadAsync(IResolveFieldContext context, VideoId id) => Grain(context, id).GetAsync(context.Viewer());
 
-    public static async Task<VideoView?> TryLoadAsync(IResolveFieldContext context, VideoId id)
-    {
-        try { return await LoadAsync(context, id); }
-        catch (DomainException error) when (error.Code == ErrorCodes.NotFound) { return null; }
-    }
+    public static Task<VideoView?> TryLoadAsync(IResolveFieldContext context, VideoId id) => LoadAsync(context, id).OrNullWhenNotFound();
 
     /// <summary>The videos the viewer may see, in the given order; the rest are left out silently.</summary>
     public static async Task<IReadOnlyList<VideoView>> LoadVisibleAsync(IResolveFieldContext context, IEnumerable<VideoId> ids)

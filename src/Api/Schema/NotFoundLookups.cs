@@ -1,0 +1,13 @@
+using Sora.Abstractions.Errors;
+
+namespace Sora.Api.Schema;
+
+internal static class NotFoundLookups
+{
+    /// <summary>What <paramref name="lookup"/> finds, or null where it answers NOT_FOUND (which also hides what the caller may not see).</summary>
+    public static async Task<T?> OrNullWhenNotFound<T>(this Task<T> lookup) where T : class
+    {
+        try { return await lookup; }
+        catch (DomainException error) when (error.Code == ErrorCodes.NotFound) { return null; }
+    }
+}
