@@ -91,6 +91,38 @@ public sealed class ProvenanceWriterTests
         Assert.Empty(Directory.GetFiles(dir, "*.mp4*"));
     }
 
+    [Fact]
+    public async Task An_engine_that_makes_no_frames_is_told_so()
+    {
+        var dir = TestMedia.Scratch("provenance-empty");
+        using var credentials = SigningCredentials.LoadOrCreate(dir);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            new ProvenanceWriter(credentials).WriteAsync(AsyncEnumerable.Empty<FrameChunk>(), Request(), Path.Combine(dir, "video.mp4")));
+
+        Assert.StartsWith("the video has no frames", error.Message);
+        Assert.Empty(Directory.GetFiles(dir, "*.mp4*"));
+    }
+
+    [Fact]
+    public async Task An_encoder_that_fails_before_the_first_frame_reports_its_own_error_not_an_empty_video()
+    {
+        var dir = TestMedia.Scratch("provenance-encoder-fails");
+        using var credentials = SigningCredentials.LoadOrCreate(dir);
+        var asked = false;
+
+        var error = await Assert.ThrowsAsync<FFMpegCore.Exceptions.FFMpegException>(() =>
+            new ProvenanceWriter(credentials).WriteAsync(SyntheticChunks(1), Request(), Path.Combine(dir, "video.mp4"),
+                (_, _, _, _) =>
+                {
+                    asked = true;
+                    throw new FFMpegCore.Exceptions.FFMpegException("ffmpeg exited before its input");
+                }));
+
+        Assert.True(asked);
+        Assert.Equal("ffmpeg exited before its input", error.Message);
+    }
+
     private static async IAsyncEnumerable<FrameChunk> Failing()
     {
         await foreach (var chunk in SyntheticChunks(1)) { yield return chunk; break; }

@@ -39,8 +39,9 @@ public sealed partial class GenerationGrain(
             return await ViewAsync();
         }
         GenerationRules.Validate(spec, policy);
-        // World runs on any device; an engine no active device can run would only wait in the queue.
-        if (spec.Engine != EngineKind.World && !devices.ActiveDevices().Any(device => device.CanRun(spec.Engine)))
+        // A job no active device can run would only wait in the queue (World runs on any device, so it waits only when
+        // there is none at all).
+        if (!devices.ActiveDevices().Any(device => device.CanRun(spec.Engine)))
             throw new DomainException(ErrorCodes.EngineUnavailable, GenerationRules.NoDeviceFor(spec.Engine), "engine");
 
         var createdAt = clock.GetUtcNow();

@@ -19,9 +19,11 @@ public static class GenerationRules
         ["cinematic", "anime", "cartoon", "claymation", "watercolor", "pixel_art", "noir", "sketch"];
 
     /// <summary>Why a job of <paramref name="engine"/> cannot be taken: no active device runs it, and how an operator changes that.</summary>
-    public static string NoDeviceFor(EngineKind engine) =>
-        $"no node of this Sora runs the {engine} engine now: an operator starts a node that has a GPU with --onnx-model FOLDER " +
-        "(or, for small models, adds --onnx-cpu to run it on CPU slots); see docs/onnx-engine.md";
+    public static string NoDeviceFor(EngineKind engine) => engine == EngineKind.World
+        ? "no node of this Sora makes videos now: every node has --cpu-slots 0 and no GPU, or lacks ffmpeg (see its start-up log); " +
+          "an operator starts one that has both"
+        : $"no node of this Sora runs the {engine} engine now: an operator starts a node that has a GPU with --onnx-model FOLDER " +
+          "(or, for small models, adds --onnx-cpu to run it on CPU slots); see docs/onnx-engine.md";
 
     public static void Validate(GenerationSpec spec, IPromptPolicy policy)
     {

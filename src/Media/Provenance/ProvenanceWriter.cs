@@ -42,14 +42,19 @@ public sealed class ProvenanceWriter(SigningCredentials credentials)
         try
         {
             var settings = new Mp4EncodeSettings(request.Width, request.Height, request.Fps) { Crf = request.Crf };
+            var sourceEndedEmpty = new StrongBox<bool>();
             try
             {
-                await encode(Marked(chunks, marker, markedChunk, ct), settings, unsigned, ct);
+                await encode(Marked(chunks, marker, markedChunk, sourceEndedEmpty, ct), settings, unsigned, ct);
             }
-            catch (FFMpegCore.Exceptions.FFMpegException) when (marker.Frames == 0)
+            catch (FFMpegCore.Exceptions.FFMpegException e) when (sourceEndedEmpty.Value)
             {
-                throw new ArgumentException("the video has no frames", nameof(chunks));
+                // Only when the frames really ended before the first one: an encoder that failed before it asked for
+                // frames has its own error to report.
+                throw new ArgumentException("the video has no frames", nameof(chunks), e);
             }
+            // An encoder given no frames may still write a file (of sound, or of nothing): not a video to sign.
+            if (marker.Frames == 0) throw new ArgumentException("the video has no frames", nameof(chunks));
 
             var manifest = request.Manifest with
             {
@@ -68,7 +73,7 @@ public sealed class ProvenanceWriter(SigningCredentials credentials)
     }
 
     private static async IAsyncEnumerable<FrameChunk> Marked(IAsyncEnumerable<FrameChunk> chunks, MediaMarker marker,
-        Func<FrameChunk, CancellationToken, ValueTask>? markedChunk, [EnumeratorCancellation] CancellationToken ct)
+        Func<FrameChunk, CancellationToken, ValueTask>? markedChunk, StrongBox<bool> endedEmpty, [EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var chunk in chunks.WithCancellation(ct))
         {
@@ -76,5 +81,6 @@ public sealed class ProvenanceWriter(SigningCredentials credentials)
             if (markedChunk is not null) await markedChunk(marked, ct);
             yield return marked;
         }
+        endedEmpty.Value = marker.Frames == 0;
     }
 }

@@ -8,7 +8,8 @@ public sealed partial class LocalDevicesReport(LocalDevices devices, EngineCatal
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        LogDevices(devices.CpuSlots, devices.Gpus, devices.GpuSource, engines.OnnxDescription);
+        if (devices.CannotEncode is { } reason) LogCannotEncode(reason);
+        else LogDevices(devices.CpuSlots, devices.Gpus, devices.GpuSource, engines.OnnxDescription);
         return Task.CompletedTask;
     }
 
@@ -16,4 +17,7 @@ public sealed partial class LocalDevicesReport(LocalDevices devices, EngineCatal
 
     [LoggerMessage(Level = LogLevel.Information, Message = "This silo offers {CpuSlots} CPU slot(s) and {Gpus} GPU(s) ({GpuSource}); ONNX engine: {Onnx}")]
     private partial void LogDevices(int cpuSlots, int gpus, string gpuSource, string onnx);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "This silo offers no devices and makes no videos: {Reason}")]
+    private partial void LogCannotEncode(string reason);
 }

@@ -10,6 +10,7 @@ using Orleans.Storage;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Sora.Abstractions;
 using Sora.Abstractions.Media;
+using Sora.Media.Encoding;
 using Sora.Media.Provenance;
 using Sora.Silo.Media;
 using Sora.Grains.Generation;
@@ -84,7 +85,8 @@ public static class SiloConfiguration
     /// <summary>Device advertisement, worker placement and the job rules of the generation pipeline.</summary>
     private static void AddGeneration(this ISiloBuilder silo, SoraHostOptions options)
     {
-        var devices = LocalDevices.Resolve(options.CpuSlots, options.Gpus, options.OnnxOnCpu && options.OnnxModelFolder is not null, CudaDeviceProbe.ThisMachine);
+        var devices = LocalDevices.Resolve(options.CpuSlots, options.Gpus, options.OnnxOnCpu && options.OnnxModelFolder is not null,
+            CudaDeviceProbe.ThisMachine, Ffmpeg.Locate());
         silo.UseSiloMetadata(new Dictionary<string, string>
         {
             [DeviceAdvertisement.MetadataKey] = devices.Advertisement,

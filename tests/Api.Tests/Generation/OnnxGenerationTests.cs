@@ -84,3 +84,27 @@ public sealed class OnnxUnavailableTests : IAsyncLifetime
         Assert.Contains("--onnx-model FOLDER", error.Message);
     }
 }
+
+/// <summary>A Sora whose only node offers no device (--cpu-slots 0, no GPU, as a node without ffmpeg does) refuses videos at once.</summary>
+public sealed class NoDeviceTests : IAsyncLifetime
+{
+    private readonly SoraTestServer server = new() { Configure = options => options with { Gpus = 0, CpuSlots = 0 } };
+
+    public Task InitializeAsync() => server.InitializeAsync();
+
+    public Task DisposeAsync() => server.DisposeAsync();
+
+    [Fact]
+    public async Task Without_any_device_a_world_video_is_refused_instead_of_waiting_for_ever()
+    {
+        var ann = await People.SignUpAsync(server, "ann");
+
+        var error = await ann.Client.ErrorAsync("mutation($i: CreateVideoInput!) { createVideo(input: $i) { id } }",
+            new { i = new { prompt = "a red ball", seconds = 1, size = "640x360" } });
+
+        Assert.Equal("ENGINE_UNAVAILABLE", error.Code);
+        Assert.Contains("--cpu-slots 0", error.Message);
+        var mine = await ann.Client.DataAsync("{ myGenerations { edges { node { id } } } }");
+        Assert.Empty(mine.GetProperty("myGenerations").GetProperty("edges").EnumerateArray());
+    }
+}

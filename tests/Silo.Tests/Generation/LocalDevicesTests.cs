@@ -35,6 +35,25 @@ public sealed class LocalDevicesTests
     }
 
     [Fact]
+    public void A_silo_without_ffmpeg_offers_no_devices_and_says_why()
+    {
+        var devices = LocalDevices.Resolve(cpuSlots: 2, gpus: 1, onnxOnCpu: false, () => throw new InvalidOperationException("the probe must not run"), ffmpeg: null);
+
+        Assert.Equal("cpu=0;gpu=0", devices.Advertisement);
+        Assert.Contains("ffmpeg was not found", devices.CannotEncode);
+        Assert.Empty(DeviceAdvertisement.Parse("silo-a", devices.Advertisement));
+    }
+
+    [Fact]
+    public void A_silo_with_ffmpeg_offers_its_devices()
+    {
+        var devices = LocalDevices.Resolve(cpuSlots: 2, gpus: 1, onnxOnCpu: false, () => new GpuDiscovery(0, null), ffmpeg: "/usr/bin/ffmpeg");
+
+        Assert.Equal("cpu=2;gpu=1", devices.Advertisement);
+        Assert.Null(devices.CannotEncode);
+    }
+
+    [Fact]
     public void On_this_machine_the_real_probe_runs_without_crashing()
     {
         var devices = LocalDevices.Resolve(cpuSlots: 1, gpus: null, onnxOnCpu: false, CudaDeviceProbe.ThisMachine);
