@@ -32,6 +32,13 @@ public static class SiloConfiguration
     /// <summary>How often a silo's stream agents look for new events: eight queues polled forty times a second cost little.</summary>
     public static readonly TimeSpan StreamPollPeriod = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>
+    /// Grain locations a silo remembers (Orleans' default: a million). The cache's dictionary is allocated at that size,
+    /// and the dashboard's metrics count it every second by walking every bucket: 5.7 ms of CPU per second on an idle
+    /// node at a million, 0.2 ms at this size (perf, 20 s idle). A location not remembered costs one directory lookup.
+    /// </summary>
+    public const int GrainLocationCacheSize = 100_000;
+
     /// <summary>Clustering for the chosen mode, then <see cref="AddSoraServices"/>.</summary>
     public static ISiloBuilder ConfigureSora(this ISiloBuilder silo, SoraHostOptions options)
     {
@@ -78,6 +85,7 @@ public static class SiloConfiguration
         silo.AddMemoryStreams(StreamNamespaces.Provider, streams => streams.ConfigurePullingAgent(agent =>
             agent.Configure(o => o.GetQueueMsgsTimerPeriod = StreamPollPeriod)));
         silo.AddGeneration(options);
+        silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = GrainLocationCacheSize);
         silo.AddDashboard();
         return silo;
     }
