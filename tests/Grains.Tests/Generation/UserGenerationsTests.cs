@@ -1,5 +1,6 @@
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Generation;
+using Sora.Grains.Generation;
 using Sora.Grains.Tests.Infrastructure;
 
 namespace Sora.Grains.Tests.Generation;
@@ -76,5 +77,51 @@ public sealed class UserGenerationsTests : IAsyncLifetime
         Assert.Equal(ids[^1], listed[0]);
         Assert.Equal(ids[1], listed[^1]);
         Assert.DoesNotContain(ids[0], listed);
+    }
+}
+
+/// <summary>A list write that fails leaves the list as it was, so the retry that follows stores the job.</summary>
+public sealed class UserGenerationsWriteFailureTests
+{
+    [Fact]
+    public async Task A_failed_write_is_undone_and_the_retry_stores_the_job()
+    {
+        var state = new FailingWrites<UserGenerationsState>();
+        var grain = new UserGenerationsGrain(state);
+        var earlier = new UserGeneration(Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-1));
+        var job = new UserGeneration(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await grain.AddAsync(earlier);
+        state.Failures = 1;
+
+        await Assert.ThrowsAsync<IOException>(() => grain.AddAsync(job));
+
+        Assert.Equal([earlier.Id], state.State.Generations.Select(g => g.Id));
+        await grain.AddAsync(job);
+        Assert.Equal([job.Id, earlier.Id], state.State.Generations.Select(g => g.Id));
+        Assert.Equal(2, state.Writes);
+    }
+
+    /// <summary>Grain state whose next <see cref="Failures"/> writes fail as a storage outage would; others are counted.</summary>
+    private sealed class FailingWrites<T> : IPersistentState<T> where T : new()
+    {
+        public int Failures { get; set; }
+        public int Writes { get; private set; }
+        public T State { get; set; } = new();
+        public string? Etag => null;
+        public bool RecordExists => Writes > 0;
+
+        public Task WriteStateAsync()
+        {
+            if (Failures > 0)
+            {
+                Failures--;
+                throw new IOException("storage unavailable");
+            }
+            Writes++;
+            return Task.CompletedTask;
+        }
+
+        public Task ClearStateAsync() => throw new NotSupportedException();
+        public Task ReadStateAsync() => Task.CompletedTask;
     }
 }
