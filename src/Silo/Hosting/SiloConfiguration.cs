@@ -29,7 +29,10 @@ public static class SiloConfiguration
     public const string ServiceId = "sora";
     public const string PostgresInvariant = "Npgsql";
 
-    /// <summary>How often a silo's stream agents look for new events: eight queues polled forty times a second cost little.</summary>
+    /// <summary>
+    /// How often a silo's stream agents look for new events. Eight queues polled forty times a second cost an idle node
+    /// about 20 ms of CPU per second (58 against 38 ms/s polling every 200 ms), for a live event that waits 12 ms on average.
+    /// </summary>
     public static readonly TimeSpan StreamPollPeriod = TimeSpan.FromMilliseconds(25);
 
     /// <summary>
