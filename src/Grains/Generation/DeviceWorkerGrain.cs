@@ -65,6 +65,11 @@ public sealed partial class DeviceWorkerGrain(IGenerationRunner runner, ILogger<
         {
             await generation.FailedAsync(queued.Attempt, e.Code, e.Message);
         }
+        catch (GenerationFailedException e)
+        {
+            LogJobFailed(e.InnerException ?? e, queued.Id, device.Key);
+            await generation.FailedAsync(queued.Attempt, "GENERATION_FAILED", e.Message);
+        }
         catch (Exception e)
         {
             LogJobFailed(e, queued.Id, device.Key);

@@ -114,10 +114,11 @@ public sealed partial class MediaGenerationRunner(
             LogFinished(job.Id, job.Attempt, videoId, result.Frames);
             return videoId;
         }
-        catch (Exception)
+        catch (Exception error)
         {
             // Cancelled or failed: nothing of this attempt's previews stays behind for anyone to fetch.
-            await media.DeleteAsync(MediaKeys.GenerationAttempt(job.Id, job.Attempt), CancellationToken.None);
+            await DeletePreviewsAsync(job);
+            if (ForOwner(error) is { } failure) throw failure;
             throw;
         }
         finally
@@ -188,6 +189,27 @@ public sealed partial class MediaGenerationRunner(
                 if (segment.Index == 0) activity?.AddEvent(new ActivityEvent("first fragment announced"));
             }, ct);
 
+    /// <summary>Removes an attempt's previews; a storage that fails here must not hide why the job failed.</summary>
+    private async Task DeletePreviewsAsync(GenerationJob job)
+    {
+        try
+        {
+            await media.DeleteAsync(MediaKeys.GenerationAttempt(job.Id, job.Attempt), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogPreviewsKept(e, job.Id, job.Attempt);
+        }
+    }
+
+    /// <summary>What failed on this node, said without the cause's paths, hosts and ffmpeg output (logged instead).</summary>
+    private static GenerationFailedException? ForOwner(Exception error) => error switch
+    {
+        FFMpegCore.Exceptions.FFMpegException => new("encoding the video failed on this node (its log has the details)", error),
+        IOException or Amazon.Runtime.AmazonServiceException => new("storing the video failed on this node (its log has the details)", error),
+        _ => null,
+    };
+
     private async Task<string?> CopyParentAsync(string parentId, string scratch, CancellationToken ct)
     {
         await using var source = await media.OpenReadAsync(MediaKeys.Video(parentId), ct);
@@ -249,6 +271,9 @@ public sealed partial class MediaGenerationRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {Id} attempt {Attempt} made video {VideoId} ({Frames} frames)")]
     private partial void LogFinished(Guid id, int attempt, string videoId, long frames);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove the previews of generation {Id} attempt {Attempt}")]
+    private partial void LogPreviewsKept(Exception error, Guid id, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start the encoder for the job after {Id}")]
     private partial void LogStandbyFailed(Exception error, Guid id);
