@@ -17,5 +17,11 @@ public static class GenerationIds
     }
 
     /// <summary>The draft video a job produces has an id derived from the job, so finalizing twice makes one video.</summary>
-    public static string VideoIdFor(Guid generationId) => "v_" + generationId.ToString("N");
+    public static string VideoIdFor(Guid generationId) => VideoPrefix + generationId.ToString("N");
+
+    /// <summary>The job that made a video, for a video id of <see cref="VideoIdFor"/>'s form; null for any other id.</summary>
+    public static Guid? GenerationOf(string videoId) =>
+        videoId.StartsWith(VideoPrefix, StringComparison.Ordinal) && Guid.TryParseExact(videoId.AsSpan(VideoPrefix.Length), "N", out var id) ? id : null;
+
+    private const string VideoPrefix = "v_";
 }

@@ -24,11 +24,21 @@ public interface IUserGenerationsGrain : IGrainWithStringKey
     /// </summary>
     [Alias("List"), Orleans.Concurrency.ReadOnly]
     Task<UserGenerationPage> ListAsync(string callerId, Guid? after, int max);
+
+    /// <summary>
+    /// Notes whether the video a listed job made is a draft (its video grain tells, as it changes), so a reader of drafts
+    /// skips the published and removed ones without loading them; a job not in the list is ignored.
+    /// </summary>
+    [Alias("VideoChanged")]
+    Task VideoChangedAsync(Guid generation, bool isDraft);
 }
 
-/// <summary>A job in its owner's list: its id and when it was created (the list's order; each silo's clock).</summary>
+/// <summary>
+/// A job in its owner's list: its id, when it was created (the list's order; each silo's clock), and whether its video
+/// is a draft (null while its video has not said: none made yet, or listed before videos told).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Sora.UserGeneration")]
-public sealed record UserGeneration([property: Id(0)] Guid Id, [property: Id(1)] DateTimeOffset CreatedAt);
+public sealed record UserGeneration([property: Id(0)] Guid Id, [property: Id(1)] DateTimeOffset CreatedAt, [property: Id(2)] bool? VideoIsDraft = null);
 
 /// <summary>Part of a person's list of jobs, and whether more follow.</summary>
 [GenerateSerializer, Immutable, Alias("Sora.UserGenerationPage")]

@@ -34,6 +34,23 @@ public sealed class UserGenerationsGrain(
         }
     }
 
+    public async Task VideoChangedAsync(Guid generation, bool isDraft)
+    {
+        var at = Listed.FindIndex(g => g.Id == generation);
+        if (at < 0 || Listed[at].VideoIsDraft == isDraft) return;
+        var before = Listed[at];
+        Listed[at] = before with { VideoIsDraft = isDraft };
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            Listed[at] = before;
+            throw;
+        }
+    }
+
     public Task<UserGenerationPage> ListAsync(string callerId, Guid? after, int max)
     {
         if (callerId != this.GetPrimaryKeyString()) throw DomainException.Forbidden("Only its owner may list a person's generations");

@@ -1,16 +1,19 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Sora.Abstractions;
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Feeds;
+using Sora.Abstractions.Generation;
 using Sora.Abstractions.Users;
 using Sora.Abstractions.Videos;
 
 namespace Sora.Grains.Videos;
 
-public sealed class VideoGrain(
+public sealed partial class VideoGrain(
     [PersistentState("video", StorageNames.Default)] IPersistentState<VideoState> state,
     LocalVideoViews localViews,
-    TimeProvider clock) : Grain, IVideoGrain
+    TimeProvider clock,
+    ILogger<VideoGrain> logger) : Grain, IVideoGrain
 {
     public const string DeletedByOwner = "Deleted by its creator";
 
@@ -81,7 +84,11 @@ public sealed class VideoGrain(
         S.Status = VideoStatus.Published;
         S.PublishedAt ??= clock.GetUtcNow();
         await SaveAsync();
-        if (!wasPublished) await AnnouncePublishedAsync();
+        if (!wasPublished)
+        {
+            await AnnouncePublishedAsync();
+            await TellJobListNotADraftAsync();
+        }
         return View(caller);
     }
 
@@ -89,6 +96,8 @@ public sealed class VideoGrain(
     {
         await EnsureOwnerAsync(caller);
         if (S.Status != VideoStatus.Published) return View(caller);
+        // Told before the change: a list that still says "published" would hide this draft from myDrafts.
+        await TellJobListAsync(isDraft: true);
         S.Status = VideoStatus.Draft;
         S.PublishedAt = null;
         await SaveAsync();
@@ -213,7 +222,32 @@ public sealed class VideoGrain(
         S.RemovedReason = reason;
         await SaveAsync();
         if (wasPublished) await AnnounceWithdrawnAsync();
+        await TellJobListNotADraftAsync();
     }
+
+    /// <summary>
+    /// Tells the owner's job list, if a job made this video, whether it is a draft, so myDrafts need not load the
+    /// published ones (see <see cref="IUserGenerationsGrain.VideoChangedAsync"/>).
+    /// </summary>
+    private Task TellJobListAsync(bool isDraft) => GenerationIds.GenerationOf(Self.Value) is { } job
+        ? GrainFactory.GetGrain<IUserGenerationsGrain>(S.Owner.Value).VideoChangedAsync(job, isDraft)
+        : Task.CompletedTask;
+
+    /// <summary>After the change: a list that still says "draft" only makes myDrafts load this video and leave it out.</summary>
+    private async Task TellJobListNotADraftAsync()
+    {
+        try
+        {
+            await TellJobListAsync(isDraft: false);
+        }
+        catch (Exception e)
+        {
+            LogJobListNotTold(e, Self.Value);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the job list that video {Video} is no longer a draft")]
+    private partial void LogJobListNotTold(Exception error, string video);
 
     private async Task AnnouncePublishedAsync()
     {

@@ -1,5 +1,6 @@
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Feeds;
+using Sora.Abstractions.Generation;
 using Sora.Abstractions.Videos;
 using Sora.Grains.Tests.Infrastructure;
 
@@ -144,5 +145,47 @@ public sealed class VideoGrainTests(SoraTestCluster fixture) : IClassFixture<Sor
         Assert.Equal(ErrorCodes.NotFound, await CodeOf(() => _world.Video(video).GetAsync(ben)));
         var owners = await _world.Video(video).GetAsync(ann);
         Assert.Equal((VideoStatus.Removed, "Consent for a cameo was revoked"), (owners.Status, owners.RemovedReason));
+    }
+}
+
+/// <summary>A video a job made tells its owner's job list whether it is a draft, as it is published, unpublished and deleted.</summary>
+public sealed class VideoJobListTests(SoraTestCluster fixture) : IClassFixture<SoraTestCluster>
+{
+    private readonly SocialWorld _world = new(fixture.Grains);
+
+    [Fact]
+    public async Task Publishing_unpublishing_and_deleting_are_noted_in_the_owners_job_list()
+    {
+        var ann = await _world.PersonAsync("ann");
+        var job = Guid.NewGuid();
+        var jobs = fixture.Grains.GetGrain<IUserGenerationsGrain>(ann.Value);
+        await jobs.AddAsync(new UserGeneration(job, DateTimeOffset.UtcNow));
+        var video = _world.Video(new VideoId(GenerationIds.VideoIdFor(job)));
+        await video.CreateDraftAsync(new DraftSpec(ann, "a kite over the dunes"));
+        async Task<bool?> Noted() => (await jobs.ListAsync(ann.Value, null, 10)).Generations.Single().VideoIsDraft;
+
+        Assert.Null(await Noted());
+        await video.PublishAsync(ann, "up it goes");
+        Assert.False(await Noted());
+        await video.UnpublishAsync(ann);
+        Assert.True(await Noted());
+        await video.DeleteAsync(ann);
+        Assert.False(await Noted());
+    }
+
+    [Fact]
+    public async Task A_video_no_job_made_and_a_job_not_listed_change_nothing()
+    {
+        var ann = await _world.PersonAsync("ann");
+        var jobs = fixture.Grains.GetGrain<IUserGenerationsGrain>(ann.Value);
+        var listed = Guid.NewGuid();
+        await jobs.AddAsync(new UserGeneration(listed, DateTimeOffset.UtcNow));
+
+        await _world.PublishedAsync(ann);
+        await jobs.VideoChangedAsync(Guid.NewGuid(), isDraft: false);
+
+        Assert.Equal(GenerationIds.GenerationOf("v_" + listed.ToString("N")), listed);
+        Assert.Null(GenerationIds.GenerationOf("v_not-a-job"));
+        Assert.Null((await jobs.ListAsync(ann.Value, null, 10)).Generations.Single().VideoIsDraft);
     }
 }

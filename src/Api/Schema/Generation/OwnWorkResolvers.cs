@@ -26,6 +26,8 @@ internal static class OwnWorkResolvers
     public static Task<Connection<VideoView>> DraftsAsync(IResolveFieldContext context) =>
         WalkAsync(context, _ => DraftBatch, async (_, generation) =>
         {
+            // Published or removed, as its video told the list: not worth loading. Otherwise the video answers for itself.
+            if (generation.VideoIsDraft == false) return null;
             var video = await VideoResolvers.TryLoadAsync(context, new VideoId(GenerationIds.VideoIdFor(generation.Id)));
             return video?.Status == VideoStatus.Draft ? video : null;
         });
