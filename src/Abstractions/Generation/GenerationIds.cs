@@ -19,7 +19,10 @@ public static class GenerationIds
     /// <summary>The draft video a job produces has an id derived from the job, so finalizing twice makes one video.</summary>
     public static string VideoIdFor(Guid generationId) => VideoPrefix + generationId.ToString("N");
 
-    /// <summary>The job that made a video, for a video id of <see cref="VideoIdFor"/>'s form; null for any other id.</summary>
+    /// <summary>
+    /// The job a video of this id was made by, if a job made it: any id of <see cref="VideoIdFor"/>'s form gives one (ids
+    /// of <see cref="Videos.VideoId.New"/> have that form too, and name a job no list holds); null for other ids.
+    /// </summary>
     public static Guid? GenerationOf(string videoId) =>
         videoId.StartsWith(VideoPrefix, StringComparison.Ordinal) && Guid.TryParseExact(videoId.AsSpan(VideoPrefix.Length), "N", out var id) ? id : null;
 

@@ -27,10 +27,11 @@ public interface IUserGenerationsGrain : IGrainWithStringKey
 
     /// <summary>
     /// Notes whether the video a listed job made is a draft (its video grain tells, as it changes), so a reader of drafts
-    /// skips the published and removed ones without loading them; a job not in the list is ignored.
+    /// skips the published and removed ones without loading them. <paramref name="version"/> counts the video's changes:
+    /// a report older than the one noted (a late delivery) is ignored, as is a job not in the list.
     /// </summary>
     [Alias("VideoChanged")]
-    Task VideoChangedAsync(Guid generation, bool isDraft);
+    Task VideoChangedAsync(Guid generation, bool isDraft, int version);
 }
 
 /// <summary>
@@ -38,7 +39,8 @@ public interface IUserGenerationsGrain : IGrainWithStringKey
 /// is a draft (null while its video has not said: none made yet, or listed before videos told).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Sora.UserGeneration")]
-public sealed record UserGeneration([property: Id(0)] Guid Id, [property: Id(1)] DateTimeOffset CreatedAt, [property: Id(2)] bool? VideoIsDraft = null);
+public sealed record UserGeneration([property: Id(0)] Guid Id, [property: Id(1)] DateTimeOffset CreatedAt, [property: Id(2)] bool? VideoIsDraft = null,
+    [property: Id(3)] int VideoVersion = 0);
 
 /// <summary>Part of a person's list of jobs, and whether more follow.</summary>
 [GenerateSerializer, Immutable, Alias("Sora.UserGenerationPage")]

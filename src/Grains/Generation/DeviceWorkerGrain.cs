@@ -57,9 +57,10 @@ public sealed partial class DeviceWorkerGrain(IGenerationRunner runner, ILogger<
             var videoId = await runner.RunAsync(job, reporter, cancel.Token);
             await generation.CompletedAsync(queued.Attempt, videoId);
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (Exception) when (cancel.IsCancellationRequested)
         {
-            // Cancelled by its owner, or taken from us: whoever did that has already recorded the outcome.
+            // Cancelled by its owner, or taken from us: whoever did that has already recorded the outcome. Whatever the
+            // stop made fail on its way (ffmpeg's pipe, a half-written file) is not the job's failure.
         }
         catch (DomainException e)
         {

@@ -39,9 +39,10 @@ public sealed partial class GenerationGrain(
             return await ViewAsync();
         }
         GenerationRules.Validate(spec, policy);
-        // A job no active device can run would only wait in the queue (World runs on any device, so it waits only when
-        // there is none at all).
-        if (!devices.ActiveDevices().Any(device => device.CanRun(spec.Engine)))
+        // A job no active device can run would only wait in the queue. World runs on any device, so it waits only when
+        // there is none at all, which is only certain once every active silo's advertisement is known here.
+        if (!devices.ActiveDevices().Any(device => device.CanRun(spec.Engine))
+            && (spec.Engine != EngineKind.World || devices.KnowsEveryActiveSilo()))
             throw new DomainException(ErrorCodes.EngineUnavailable, GenerationRules.NoDeviceFor(spec.Engine), "engine");
 
         var createdAt = clock.GetUtcNow();

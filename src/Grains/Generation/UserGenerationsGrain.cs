@@ -34,12 +34,12 @@ public sealed class UserGenerationsGrain(
         }
     }
 
-    public async Task VideoChangedAsync(Guid generation, bool isDraft)
+    public async Task VideoChangedAsync(Guid generation, bool isDraft, int version)
     {
         var at = Listed.FindIndex(g => g.Id == generation);
-        if (at < 0 || Listed[at].VideoIsDraft == isDraft) return;
+        if (at < 0 || Listed[at].VideoVersion >= version) return;
         var before = Listed[at];
-        Listed[at] = before with { VideoIsDraft = isDraft };
+        Listed[at] = before with { VideoIsDraft = isDraft, VideoVersion = version };
         try
         {
             await state.WriteStateAsync();

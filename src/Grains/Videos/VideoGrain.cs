@@ -81,6 +81,7 @@ public sealed partial class VideoGrain(
 
         var wasPublished = S.Status == VideoStatus.Published;
         S.Caption = newCaption ?? S.Caption;
+        if (!wasPublished) S.StatusVersion++;
         S.Status = VideoStatus.Published;
         S.PublishedAt ??= clock.GetUtcNow();
         await SaveAsync();
@@ -97,7 +98,8 @@ public sealed partial class VideoGrain(
         await EnsureOwnerAsync(caller);
         if (S.Status != VideoStatus.Published) return View(caller);
         // Told before the change: a list that still says "published" would hide this draft from myDrafts.
-        await TellJobListAsync(isDraft: true);
+        await TellJobListAsync(isDraft: true, S.StatusVersion + 1);
+        S.StatusVersion++;
         S.Status = VideoStatus.Draft;
         S.PublishedAt = null;
         await SaveAsync();
@@ -218,6 +220,7 @@ public sealed partial class VideoGrain(
     private async Task RemoveCoreAsync(string reason)
     {
         var wasPublished = S.Status == VideoStatus.Published;
+        S.StatusVersion++;
         S.Status = VideoStatus.Removed;
         S.RemovedReason = reason;
         await SaveAsync();
@@ -229,8 +232,8 @@ public sealed partial class VideoGrain(
     /// Tells the owner's job list, if a job made this video, whether it is a draft, so myDrafts need not load the
     /// published ones (see <see cref="IUserGenerationsGrain.VideoChangedAsync"/>).
     /// </summary>
-    private Task TellJobListAsync(bool isDraft) => GenerationIds.GenerationOf(Self.Value) is { } job
-        ? GrainFactory.GetGrain<IUserGenerationsGrain>(S.Owner.Value).VideoChangedAsync(job, isDraft)
+    private Task TellJobListAsync(bool isDraft, int version) => GenerationIds.GenerationOf(Self.Value) is { } job
+        ? GrainFactory.GetGrain<IUserGenerationsGrain>(S.Owner.Value).VideoChangedAsync(job, isDraft, version)
         : Task.CompletedTask;
 
     /// <summary>After the change: a list that still says "draft" only makes myDrafts load this video and leave it out.</summary>
@@ -238,7 +241,7 @@ public sealed partial class VideoGrain(
     {
         try
         {
-            await TellJobListAsync(isDraft: false);
+            await TellJobListAsync(isDraft: false, S.StatusVersion);
         }
         catch (Exception e)
         {

@@ -27,4 +27,7 @@ public sealed class VideoState
     [Id(17)] public List<VideoId> Remixes { get; set; } = [];
     [Id(18)] public DateTimeOffset CreatedAt { get; set; }
     [Id(19)] public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>Counts the changes of <see cref="Status"/>, so its owner's job list can tell a late report from a newer one.</summary>
+    [Id(20)] public int StatusVersion { get; set; }
 }

@@ -63,7 +63,8 @@ public static class GenerateCommand
                 Console.Error.WriteLine("sora generate: interrupted; partial files removed");
                 return Interrupted;
             }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException or MediaFormatException or ArgumentException or OnnxModelException)
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or MediaFormatException or ArgumentException or OnnxModelException
+                or FFMpegCore.Exceptions.FFMpegException)
             {
                 Console.Error.WriteLine($"sora generate: {error.Message}");
                 return 1;

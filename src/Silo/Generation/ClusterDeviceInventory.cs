@@ -15,6 +15,10 @@ public sealed class ClusterDeviceInventory(IClusterMembershipService membership,
         .OrderBy(device => device.Key, StringComparer.Ordinal)
         .ToList();
 
+    public bool KnowsEveryActiveSilo() => membership.CurrentSnapshot.Members.Values
+        .Where(member => member.Status == SiloStatus.Active)
+        .All(member => metadata.GetSiloMetadata(member.SiloAddress).Metadata.ContainsKey(DeviceAdvertisement.MetadataKey));
+
     public bool IsActive(string silo) =>
         membership.CurrentSnapshot.Members.TryGetValue(SiloAddress.FromParsableString(silo), out var member)
         && member.Status == SiloStatus.Active;

@@ -206,7 +206,9 @@ public sealed partial class MediaGenerationRunner(
     private static GenerationFailedException? ForOwner(Exception error) => error switch
     {
         FFMpegCore.Exceptions.FFMpegException => new("encoding the video failed on this node (its log has the details)", error),
-        IOException or Amazon.Runtime.AmazonServiceException => new("storing the video failed on this node (its log has the details)", error),
+        IOException or UnauthorizedAccessException => new("reading or writing the video's files failed on this node (its log has the details)", error),
+        Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException =>
+            new("storing the video failed on this node (its log has the details)", error),
         _ => null,
     };
 

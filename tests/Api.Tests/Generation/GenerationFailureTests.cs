@@ -25,7 +25,7 @@ public sealed class GenerationFailureTests : IAsyncLifetime
         Assert.Equal("FAILED", generation.GetProperty("status").GetString());
         Assert.Equal("GENERATION_FAILED", generation.GetProperty("failureCode").GetString());
         var message = generation.GetProperty("failureMessage").GetString()!;
-        Assert.StartsWith("storing the video failed on this node", message);
+        Assert.StartsWith("reading or writing the video's files failed on this node", message);
         Assert.DoesNotContain(server.DataDirectory, message);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, generation.GetProperty("video").ValueKind);
     }

@@ -101,6 +101,38 @@ public sealed class UserGenerationsWriteFailureTests
         Assert.Equal(2, state.Writes);
     }
 
+    [Fact]
+    public async Task A_failed_write_of_a_videos_change_is_undone()
+    {
+        var state = new FailingWrites<UserGenerationsState>();
+        var grain = new UserGenerationsGrain(state);
+        var job = new UserGeneration(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await grain.AddAsync(job);
+        state.Failures = 1;
+
+        await Assert.ThrowsAsync<IOException>(() => grain.VideoChangedAsync(job.Id, isDraft: false, version: 1));
+
+        Assert.Null(state.State.Generations.Single().VideoIsDraft);
+        await grain.VideoChangedAsync(job.Id, isDraft: false, version: 1);
+        Assert.False(state.State.Generations.Single().VideoIsDraft);
+        Assert.Equal(2, state.Writes);
+    }
+
+    [Fact]
+    public async Task A_late_report_of_a_videos_change_does_not_undo_a_newer_one()
+    {
+        var state = new FailingWrites<UserGenerationsState>();
+        var grain = new UserGenerationsGrain(state);
+        var job = new UserGeneration(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await grain.AddAsync(job);
+
+        await grain.VideoChangedAsync(job.Id, isDraft: true, version: 2);
+        await grain.VideoChangedAsync(job.Id, isDraft: false, version: 1);
+
+        Assert.True(state.State.Generations.Single().VideoIsDraft);
+        Assert.Equal(2, state.State.Generations.Single().VideoVersion);
+    }
+
     /// <summary>Grain state whose next <see cref="Failures"/> writes fail as a storage outage would; others are counted.</summary>
     private sealed class FailingWrites<T> : IPersistentState<T> where T : new()
     {
