@@ -104,10 +104,7 @@ public sealed class UserGenerationsWriteFailureTests
     [Fact]
     public async Task A_failed_write_of_a_videos_change_is_undone()
     {
-        var state = new FailingWrites<UserGenerationsState>();
-        var grain = new UserGenerationsGrain(state);
-        var job = new UserGeneration(Guid.NewGuid(), DateTimeOffset.UtcNow);
-        await grain.AddAsync(job);
+        var (state, grain, job) = await OneJobListedAsync();
         state.Failures = 1;
 
         await Assert.ThrowsAsync<IOException>(() => grain.VideoChangedAsync(job.Id, isDraft: false, version: 1));
@@ -121,16 +118,22 @@ public sealed class UserGenerationsWriteFailureTests
     [Fact]
     public async Task A_late_report_of_a_videos_change_does_not_undo_a_newer_one()
     {
-        var state = new FailingWrites<UserGenerationsState>();
-        var grain = new UserGenerationsGrain(state);
-        var job = new UserGeneration(Guid.NewGuid(), DateTimeOffset.UtcNow);
-        await grain.AddAsync(job);
+        var (state, grain, job) = await OneJobListedAsync();
 
         await grain.VideoChangedAsync(job.Id, isDraft: true, version: 2);
         await grain.VideoChangedAsync(job.Id, isDraft: false, version: 1);
 
         Assert.True(state.State.Generations.Single().VideoIsDraft);
         Assert.Equal(2, state.State.Generations.Single().VideoVersion);
+    }
+
+    private static async Task<(FailingWrites<UserGenerationsState> State, UserGenerationsGrain Grain, UserGeneration Job)> OneJobListedAsync()
+    {
+        var state = new FailingWrites<UserGenerationsState>();
+        var grain = new UserGenerationsGrain(state);
+        var job = new UserGeneration(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await grain.AddAsync(job);
+        return (state, grain, job);
     }
 
     /// <summary>Grain state whose next <see cref="Failures"/> writes fail as a storage outage would; others are counted.</summary>
