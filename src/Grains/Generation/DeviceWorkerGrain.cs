@@ -13,6 +13,9 @@ public sealed partial class DeviceWorkerGrain(IGenerationRunner runner, ILogger<
 {
     private static readonly TimeSpan KeepAliveWhileRunning = TimeSpan.FromHours(1);
 
+    /// <summary>The failure code of a job that failed on its worker (not refused by a rule of the domain).</summary>
+    private const string FailedCode = "GENERATION_FAILED";
+
     private (Guid Id, CancellationTokenSource Cancel, Task Work)? _current;
 
     private DeviceSlot Device => DeviceSlot.Parse(this.GetPrimaryKeyString());
@@ -69,12 +72,12 @@ public sealed partial class DeviceWorkerGrain(IGenerationRunner runner, ILogger<
         catch (GenerationFailedException e)
         {
             LogJobFailed(e.InnerException ?? e, queued.Id, device.Key);
-            await generation.FailedAsync(queued.Attempt, "GENERATION_FAILED", e.Message);
+            await generation.FailedAsync(queued.Attempt, FailedCode, e.Message);
         }
         catch (Exception e)
         {
             LogJobFailed(e, queued.Id, device.Key);
-            await generation.FailedAsync(queued.Attempt, "GENERATION_FAILED", $"the engine failed: {e.Message}");
+            await generation.FailedAsync(queued.Attempt, FailedCode, $"the engine failed: {e.Message}");
         }
         finally
         {

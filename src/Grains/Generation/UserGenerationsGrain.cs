@@ -17,36 +17,36 @@ public sealed class UserGenerationsGrain(
     {
         ArgumentNullException.ThrowIfNull(generation);
         if (Listed.Exists(g => g.Id == generation.Id)) return;
-        var before = Listed.ToList();
+        var stored = Listed.ToList();
         // Jobs are listed as they are created, so this is nearly always the front.
         var at = Listed.FindIndex(g => g.CreatedAt <= generation.CreatedAt);
         Listed.Insert(at < 0 ? Listed.Count : at, generation);
         if (Listed.Count > IUserGenerationsGrain.Capacity) Listed.RemoveRange(IUserGenerationsGrain.Capacity, Listed.Count - IUserGenerationsGrain.Capacity);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Not stored, so not listed: the retry that follows must write it, not find it in memory and skip the write.
-            state.State.Generations = before;
-            throw;
-        }
+        await WriteOrUndoAsync(stored);
     }
 
     public async Task VideoChangedAsync(Guid generation, bool isDraft, int version)
     {
         var at = Listed.FindIndex(g => g.Id == generation);
         if (at < 0 || Listed[at].VideoVersion >= version) return;
-        var before = Listed[at];
-        Listed[at] = before with { VideoIsDraft = isDraft, VideoVersion = version };
+        var stored = Listed.ToList();
+        Listed[at] = Listed[at] with { VideoIsDraft = isDraft, VideoVersion = version };
+        await WriteOrUndoAsync(stored);
+    }
+
+    /// <summary>
+    /// Stores the list; a write that fails puts back <paramref name="stored"/>, so the retry that follows writes its change
+    /// instead of finding it in memory and skipping the write.
+    /// </summary>
+    private async Task WriteOrUndoAsync(List<UserGeneration> stored)
+    {
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            Listed[at] = before;
+            state.State.Generations = stored;
             throw;
         }
     }

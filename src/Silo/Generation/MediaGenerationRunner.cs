@@ -56,18 +56,17 @@ public sealed partial class MediaGenerationRunner(
             // Given back once the writer is done with the frames (it waits for their consumers, so the engine has stopped),
             // or when the job ends before that.
             using var lease = engines.Create(spec.Engine, job.Device);
-            var (engine, engineName, engineVersion) = (lease.Engine, lease.Name, lease.Version);
             var request = new GenerationRequest(spec.Prompt, spec.Seconds, spec.Width, spec.Height, spec.Fps, spec.Seed, spec.Style)
             {
                 ChunkFrames = options.FramesPerChunk,
                 FirstChunkFrames = options.FirstChunkFrames,
             };
-            var planJson = engine is WorldEngine world ? ScenePlanJson.Write(world.PlanFor(request)) : "{}";
+            var planJson = lease.Engine is WorldEngine world ? ScenePlanJson.Write(world.PlanFor(request)) : "{}";
             var parentFile = spec.RemixOf is { } parent ? await CopyParentAsync(parent, scratch, cancellationToken) : null;
             var provenance = new ProvenanceRequest(videoId, IssuerOf(credentials.Value), spec.OwnerHandle, spec.Width, spec.Height, spec.Fps, new ManifestDefinition
             {
                 Title = $"Sora video {videoId}",
-                Generation = new GenerationInfo(engineName, engineVersion, spec.Seed, Hash(planJson), spec.SharePrompt ? spec.Prompt : null),
+                Generation = new GenerationInfo(lease.Name, lease.Version, spec.Seed, Hash(planJson), spec.SharePrompt ? spec.Prompt : null),
                 ParentFile = parentFile,
             });
 
@@ -80,7 +79,7 @@ public sealed partial class MediaGenerationRunner(
             ProvenanceResult result;
             try
             {
-                result = await writer.WriteAsync(Frames(engine, request, progress, activity, cancellationToken), provenance, signed,
+                result = await writer.WriteAsync(Frames(lease.Engine, request, progress, activity, cancellationToken), provenance, signed,
                     async (marked, settings, unsigned, ct) =>
                     {
                         await EncodeAsync(job, marked, settings, unsigned, progress, activity, ct);
