@@ -120,8 +120,9 @@ public sealed class OnnxVideoEngineTests : IDisposable
         using var model = _folder.Load(new TinyVideoModel { Fps = 24 });
         var request = new GenerationRequest("a red ball", Seconds: 1, Width: 64, Height: 36, Fps: 30);
 
-        var error = await Assert.ThrowsAsync<OnnxModelException>(() => GenerateAsync(model, request));
+        var error = await Assert.ThrowsAsync<UnsupportedRequestException>(() => GenerateAsync(model, request));
 
+        Assert.Equal("fps", error.Field);
         Assert.Contains("ask for fps 24", error.Message);
     }
 

@@ -16,6 +16,9 @@ public sealed partial class DeviceWorkerGrain(IGenerationRunner runner, ILogger<
     /// <summary>The failure code of a job that failed on its worker (not refused by a rule of the domain).</summary>
     private const string FailedCode = "GENERATION_FAILED";
 
+    /// <summary>What the owner of a job reads when it failed for a reason only the node's log explains.</summary>
+    public const string UnexplainedFailure = "the video could not be made on this node (its log has the details)";
+
     private (Guid Id, CancellationTokenSource Cancel, Task Work)? _current;
 
     private DeviceSlot Device => DeviceSlot.Parse(this.GetPrimaryKeyString());
@@ -77,7 +80,8 @@ public sealed partial class DeviceWorkerGrain(IGenerationRunner runner, ILogger<
         catch (Exception e)
         {
             LogJobFailed(e, queued.Id, device.Key);
-            await generation.FailedAsync(queued.Attempt, FailedCode, $"the engine failed: {e.Message}");
+            // Its message is for the operator (it may name this node's files or tools); the owner reads that it failed here.
+            await generation.FailedAsync(queued.Attempt, FailedCode, UnexplainedFailure);
         }
         finally
         {

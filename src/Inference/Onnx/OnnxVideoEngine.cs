@@ -15,7 +15,7 @@ public sealed class OnnxVideoEngine(OnnxVideoModel model) : IVideoEngine
     {
         var settings = model.Settings;
         if (settings.Fps is { } fps && fps != request.Fps)
-            throw new OnnxModelException($"the model {settings.Name} makes {fps} fps video; ask for fps {fps}");
+            throw new UnsupportedRequestException("fps", $"the model {settings.Name} makes {fps} fps video; ask for fps {fps}");
 
         var layout = model.Layout;
         var latentFrames = (request.FrameCount + settings.TemporalRatio - 1) / settings.TemporalRatio;

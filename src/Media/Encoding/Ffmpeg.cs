@@ -7,19 +7,8 @@ public static class Ffmpeg
 {
     public static string Executable { get; set; } = "ffmpeg";
 
-    /// <summary>
-    /// The file <see cref="Executable"/> runs: the path itself if it has a folder in it, else the first match in
-    /// <paramref name="searchPath"/> (default: the PATH variable); null when there is none.
-    /// </summary>
-    public static string? Locate(string? searchPath = null)
-    {
-        if (Executable.Contains('/')) return IsExecutable(Executable) ? Path.GetFullPath(Executable) : null;
-        var folders = (searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return folders.Select(folder => Path.Combine(folder, Executable)).FirstOrDefault(IsExecutable);
-    }
-
-    private static bool IsExecutable(string file) =>
-        File.Exists(file) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0);
+    /// <summary>The file <see cref="Executable"/> runs (see <see cref="ExecutableSearch.Locate"/>); null when there is none.</summary>
+    public static string? Locate(string? searchPath = null) => ExecutableSearch.Locate(Executable, searchPath);
 
     /// <summary>Runs ffmpeg with the given arguments; feeds <paramref name="stdin"/> and returns stdout; a failing run throws with its stderr tail.</summary>
     public static async Task<byte[]> RunAsync(IEnumerable<string> arguments, ReadOnlyMemory<byte> stdin = default, CancellationToken ct = default)

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Sora.Abstractions.Generation;
+using Sora.Inference;
 using Sora.Inference.Onnx;
 using Sora.Inference.World.Planning;
+using Sora.Inference.World.Sound.Speech;
 using Sora.Media.Provenance;
 using Sora.Silo.Cli.Generate;
 
@@ -58,12 +60,17 @@ public static class GenerateCommand
                 Console.Error.WriteLine($"sora generate: invalid plan {parsed.GetValue(plan)}: {error.Path}: {error.Problem}");
                 return SoraCommandLine.UsageError;
             }
+            catch (UnsupportedRequestException error)
+            {
+                Console.Error.WriteLine($"sora generate: --{error.Field}: {error.Message}");
+                return SoraCommandLine.UsageError;
+            }
             catch (OperationCanceledException)
             {
                 Console.Error.WriteLine("sora generate: interrupted; partial files removed");
                 return Interrupted;
             }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException or MediaFormatException or ArgumentException or OnnxModelException
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or MediaFormatException or ArgumentException or OnnxModelException or SpeechEngineMissingException
                 or FFMpegCore.Exceptions.FFMpegException)
             {
                 Console.Error.WriteLine($"sora generate: {error.Message}");

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Generation;
 using Sora.Inference;
@@ -9,7 +11,7 @@ using Sora.Inference.World.Sound;
 namespace Sora.Silo.Generation;
 
 /// <summary>The engines this silo can run, by kind and device, with the name and version the C2PA manifest records.</summary>
-public sealed class EngineCatalog(OnnxEngineOptions onnx) : IDisposable
+public sealed partial class EngineCatalog(OnnxEngineOptions onnx, ILogger<EngineCatalog>? logger = null, SoundSynthesisOptions? sound = null) : IDisposable
 {
     public const string WorldName = "sora-world";
 
@@ -23,6 +25,11 @@ public sealed class EngineCatalog(OnnxEngineOptions onnx) : IDisposable
         ? $"model {folder} on GPUs{(onnx.OnCpu ? " and CPU slots" : "")}"
         : "no model configured (--onnx-model FOLDER)";
 
+    /// <summary>What a job's owner reads when the model cannot be loaded on its device; the reason goes to the log.</summary>
+    public const string ModelUnusable = "the ONNX model cannot run on this node (its log has the details)";
+
+    private readonly ILogger _logger = logger ?? NullLogger<EngineCatalog>.Instance;
+    private readonly SoundSynthesisOptions _sound = sound ?? new();
     private readonly WorldRendererPool _renderers = new();
 
     /// <summary>World renderers kept for the next jobs, each with its buffers.</summary>
@@ -50,7 +57,7 @@ public sealed class EngineCatalog(OnnxEngineOptions onnx) : IDisposable
     private EngineLease LeaseWorld()
     {
         var renderer = _renderers.Take();
-        return new EngineLease(new WorldEngine(renderer, new EventSoundSynthesizer()), WorldName, WorldVersion, () => _renderers.Return(renderer));
+        return new EngineLease(new WorldEngine(renderer, new EventSoundSynthesizer(_sound)), WorldName, WorldVersion, () => _renderers.Return(renderer));
     }
 
     private EngineLease CreateOnnx(DeviceSlot device)
@@ -78,7 +85,12 @@ public sealed class EngineCatalog(OnnxEngineOptions onnx) : IDisposable
         {
             // A failed load is not cached: the operator may fix the folder (or the driver) without restarting.
             _models.TryRemove(KeyValuePair.Create(execution, lazy));
-            throw new DomainException(ErrorCodes.EngineUnavailable, $"the ONNX model cannot run here: {e.Message}");
+            // The reason names the model's files and the driver's words: the operator's to read, not the job's owner.
+            LogModelUnusable(e, folder, execution.ToString());
+            throw new DomainException(ErrorCodes.EngineUnavailable, ModelUnusable);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The ONNX model in {Folder} cannot run on {Execution}")]
+    private partial void LogModelUnusable(Exception error, string folder, string execution);
 }

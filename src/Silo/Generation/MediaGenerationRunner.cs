@@ -10,7 +10,9 @@ using Sora.Abstractions.Users;
 using Sora.Abstractions.Videos;
 using Sora.Grains.Generation;
 using Sora.Inference;
+using Sora.Inference.Onnx;
 using Sora.Inference.World;
+using Sora.Inference.World.Sound.Speech;
 using Sora.Inference.World.Planning;
 using Sora.Media.Encoding;
 using Sora.Media.Provenance;
@@ -201,13 +203,19 @@ public sealed partial class MediaGenerationRunner(
         }
     }
 
-    /// <summary>What failed on this node, said without the cause's paths, hosts and ffmpeg output (logged instead).</summary>
-    private static GenerationFailedException? ForOwner(Exception error) => error switch
+    /// <summary>
+    /// What failed, said to the job's owner: a request the engine cannot make as the owner's to change; what failed on
+    /// this node without the cause's paths, hosts, model files and tool output (logged instead).
+    /// </summary>
+    private static Exception? ForOwner(Exception error) => error switch
     {
-        FFMpegCore.Exceptions.FFMpegException => new("encoding the video failed on this node (its log has the details)", error),
-        IOException or UnauthorizedAccessException => new("reading or writing the video's files failed on this node (its log has the details)", error),
+        UnsupportedRequestException unsupported => DomainException.BadInput(unsupported.Field, unsupported.Message),
+        SpeechEngineMissingException => new GenerationFailedException("speaking the video's lines failed: this node has no speech engine (its log has the details)", error),
+        OnnxModelException => new GenerationFailedException("the ONNX model failed on this node (its log has the details)", error),
+        FFMpegCore.Exceptions.FFMpegException => new GenerationFailedException("encoding the video failed on this node (its log has the details)", error),
+        IOException or UnauthorizedAccessException => new GenerationFailedException("reading or writing the video's files failed on this node (its log has the details)", error),
         Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException =>
-            new("storing the video failed on this node (its log has the details)", error),
+            new GenerationFailedException("storing the video failed on this node (its log has the details)", error),
         _ => null,
     };
 

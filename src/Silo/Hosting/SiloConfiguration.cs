@@ -10,6 +10,7 @@ using Orleans.Storage;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Sora.Abstractions;
 using Sora.Abstractions.Media;
+using Sora.Inference.World.Sound;
 using Sora.Media.Encoding;
 using Sora.Media.Provenance;
 using Sora.Silo.Media;
@@ -119,7 +120,9 @@ public static class SiloConfiguration
         })));
         silo.Services.AddSingleton(new MediaGenerationOptions { ScratchDirectory = options.ScratchDirectory });
         silo.Services.AddSingleton(new OnnxEngineOptions(options.OnnxModelFolder, options.OnnxOnCpu));
+        silo.Services.AddSingleton(new SoundSynthesisOptions { EspeakProgram = options.SpeechProgram });
         silo.Services.AddSingleton<EngineCatalog>();
+        silo.Services.AddHostedService<SpeechEngineReport>();
         silo.Services.AddSingleton<EncoderStandby>();
         silo.Services.AddSingleton<IGenerationRunner, MediaGenerationRunner>();
     }

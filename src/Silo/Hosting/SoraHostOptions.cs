@@ -27,6 +27,9 @@ public sealed record SoraHostOptions
     /// <summary>Let the CPU slots run the ONNX engine too (ONNX Runtime's CPU provider): for small models and tests.</summary>
     public bool OnnxOnCpu { get; init; }
 
+    /// <summary>The espeak-ng program World videos speak their lines with (a name on PATH or a full path).</summary>
+    public string SpeechProgram { get; init; } = "espeak-ng";
+
     /// <summary>The prompt policy's blocked terms, one per line; by default <c>blocked-terms.txt</c> in the data folder.</summary>
     public string? BlockedTermsFile { get; init; }
 

@@ -30,3 +30,28 @@ public sealed class GenerationFailureTests : IAsyncLifetime
         Assert.Equal(System.Text.Json.JsonValueKind.Null, generation.GetProperty("video").ValueKind);
     }
 }
+
+/// <summary>A node without espeak-ng cannot speak a video's lines: the job fails saying so, without the operator's install hint.</summary>
+public sealed class NoSpeechEngineTests : IAsyncLifetime
+{
+    private readonly SoraTestServer server = new() { Configure = options => options with { SpeechProgram = "/nonexistent/espeak-ng" } };
+
+    public Task InitializeAsync() => server.InitializeAsync();
+
+    public Task DisposeAsync() => server.DisposeAsync();
+
+    [Fact]
+    public async Task A_video_with_a_spoken_line_fails_with_a_reason_for_its_owner()
+    {
+        var ann = await People.SignUpAsync(server, "ann");
+
+        var generation = await ann.WaitAsync(await ann.CreateAsync("a man waves and says \"hello there\"", seconds: 2));
+
+        Assert.Equal("FAILED", generation.GetProperty("status").GetString());
+        Assert.Equal("GENERATION_FAILED", generation.GetProperty("failureCode").GetString());
+        var message = generation.GetProperty("failureMessage").GetString()!;
+        Assert.StartsWith("speaking the video's lines failed: this node has no speech engine", message);
+        Assert.DoesNotContain("/nonexistent", message);
+        Assert.DoesNotContain("apt-get", message);
+    }
+}

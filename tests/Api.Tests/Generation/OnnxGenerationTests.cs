@@ -59,6 +59,7 @@ public sealed class OnnxGenerationTests : IAsyncLifetime
         var generation = await ann.WaitAsync(created.GetProperty("createVideo").GetProperty("id").GetString()!);
 
         Assert.Equal("FAILED", generation.GetProperty("status").GetString());
+        Assert.Equal("BAD_USER_INPUT", generation.GetProperty("failureCode").GetString());
         Assert.Contains("ask for fps 24", generation.GetProperty("failureMessage").GetString());
     }
 }

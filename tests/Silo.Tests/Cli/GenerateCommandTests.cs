@@ -58,6 +58,20 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_frame_rate_the_onnx_model_does_not_make_names_the_one_to_ask_for()
+    {
+        var model = new Sora.Inference.Onnx.Tests.Models.TinyVideoModel { Fps = 24 }.WriteTo(directory);
+
+        var (exit, output) = await SoraProcess.RunAsync("generate", "--engine", "onnx", "--onnx-model", model, "--prompt", "a blue ball on the sea",
+            "--seconds", "1", "--size", "640x360", "--fps", "30", "--out", PathOf("x.mp4"), "--data", PathOf("data"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("sora generate: --fps: the model tiny-test-model makes 24 fps video; ask for fps 24", output);
+        Assert.DoesNotContain("   at ", output);
+        Assert.False(File.Exists(PathOf("x.mp4")));
+    }
+
+    [Fact]
     public async Task An_empty_prompt_is_refused_with_exit_2()
     {
         var (exit, output) = await SoraProcess.RunAsync("generate", "--prompt", "  ", "--out", PathOf("x.mp4"));

@@ -1,12 +1,14 @@
+using Microsoft.Extensions.Logging;
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Generation;
 using Sora.Inference;
 using Sora.Inference.Onnx.Tests.Models;
 using Sora.Silo.Generation;
+using Sora.Silo.Tests.Infrastructure;
 
 namespace Sora.Silo.Tests.Generation;
 
-/// <summary>Which engine a job gets on which device, and the operator-facing reasons when the ONNX engine cannot run.</summary>
+/// <summary>Which engine a job gets on which device, and what the job's owner and the operator's log are told when the ONNX engine cannot run.</summary>
 public sealed class EngineCatalogTests : IDisposable
 {
     private static readonly DeviceSlot Cpu = new("silo", DeviceKind.Cpu, 0), Gpu = new("silo", DeviceKind.Gpu, 0);
@@ -60,25 +62,35 @@ public sealed class EngineCatalogTests : IDisposable
     }
 
     [Fact]
-    public void A_gpu_that_cuda_cannot_use_makes_the_job_fail_with_the_reason()
+    public void A_gpu_that_cuda_cannot_use_makes_the_job_fail_and_the_log_says_why()
     {
         if (File.Exists("/dev/nvidiactl")) return; // a real GPU would run the model
-        using var catalog = new EngineCatalog(new OnnxEngineOptions(new TinyVideoModel().WriteTo(_models)));
+        var log = new RecordingLogger<EngineCatalog>();
+        var folder = new TinyVideoModel().WriteTo(_models);
+        using var catalog = new EngineCatalog(new OnnxEngineOptions(folder), log);
 
         var error = Assert.Throws<DomainException>(() => catalog.Create(EngineKind.Onnx, Gpu));
 
         Assert.Equal(ErrorCodes.EngineUnavailable, error.Code);
-        Assert.Contains("CUDA device 0", error.Message);
+        Assert.Equal(EngineCatalog.ModelUnusable, error.Message);
+        var (level, message, cause) = Assert.Single(log.Entries);
+        Assert.Equal(LogLevel.Error, level);
+        Assert.Contains(folder, message);
+        Assert.Contains("CUDA device 0", cause!.Message);
     }
 
     [Fact]
-    public void A_broken_model_folder_is_unavailable_with_the_contract_problem_named()
+    public void A_broken_model_folder_is_unavailable_and_the_log_names_the_contract_problem()
     {
+        var log = new RecordingLogger<EngineCatalog>();
         var folder = new TinyVideoModel { WithContractMetadata = false }.WriteTo(_models);
-        using var catalog = new EngineCatalog(new OnnxEngineOptions(folder, OnCpu: true));
+        using var catalog = new EngineCatalog(new OnnxEngineOptions(folder, OnCpu: true), log);
 
         var error = Assert.Throws<DomainException>(() => catalog.Create(EngineKind.Onnx, Cpu));
 
-        Assert.Contains("sora.contract", error.Message);
+        // The job's owner is not told where the operator keeps the model or what is wrong with it.
+        Assert.Equal(EngineCatalog.ModelUnusable, error.Message);
+        Assert.DoesNotContain(folder, error.Message);
+        Assert.Contains("sora.contract", Assert.Single(log.Entries).Error!.Message);
     }
 }
