@@ -32,11 +32,19 @@ public interface IUserGenerationsGrain : IGrainWithStringKey
     /// </summary>
     [Alias("VideoChanged")]
     Task VideoChangedAsync(Guid generation, bool isDraft, int version);
+
+    /// <summary>
+    /// Notes that a listed job ended without a video (failed or cancelled), so a reader of drafts does not look for one.
+    /// A video that has reported already wins (the job's last attempt may have made one after all), and so does one that
+    /// reports later: its first report counts as a change.
+    /// </summary>
+    [Alias("EndedWithoutVideo")]
+    Task EndedWithoutVideoAsync(Guid generation);
 }
 
 /// <summary>
 /// A job in its owner's list: its id, when it was created (the list's order; each silo's clock), and whether its video
-/// is a draft (null while its video has not said: none made yet, or listed before videos told).
+/// is a draft (null while neither its video nor its end has said: none made yet, or listed before they told).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Sora.UserGeneration")]
 public sealed record UserGeneration([property: Id(0)] Guid Id, [property: Id(1)] DateTimeOffset CreatedAt, [property: Id(2)] bool? VideoIsDraft = null,

@@ -195,6 +195,7 @@ public sealed partial class GenerationGrain(
         Job.Status = status;
         Job.FinishedAt = clock.GetUtcNow();
         await SaveAndSendAsync(lastEvent);
+        if (status != GenerationStatus.Ready) await TellListNoVideoAsync();
         try
         {
             await StopWatchingAsync();
@@ -202,6 +203,19 @@ public sealed partial class GenerationGrain(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogReminderKept(e, Id);
+        }
+    }
+
+    /// <summary>Best effort: a list that was not told only makes myDrafts look for this job's video and find none.</summary>
+    private async Task TellListNoVideoAsync()
+    {
+        try
+        {
+            await OwnersList(Job.Spec!).EndedWithoutVideoAsync(Id);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogListNotTold(e, Id);
         }
     }
 
@@ -258,6 +272,9 @@ public sealed partial class GenerationGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} finished, but its watchdog reminder could not be dropped yet; it will drop itself")]
     private partial void LogReminderKept(Exception error, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} ended without a video, but its owner's job list could not be told")]
+    private partial void LogListNotTold(Exception error, Guid id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} attempt {Attempt} is handed to another device: {Why}")]
     private partial void LogRequeue(Guid id, int attempt, string why);

@@ -34,6 +34,15 @@ public sealed class UserGenerationsGrain(
         await WriteOrUndoAsync(stored);
     }
 
+    public async Task EndedWithoutVideoAsync(Guid generation)
+    {
+        var at = Listed.FindIndex(g => g.Id == generation);
+        if (at < 0 || Listed[at].VideoVersion > 0 || Listed[at].VideoIsDraft == false) return;
+        var stored = Listed.ToList();
+        Listed[at] = Listed[at] with { VideoIsDraft = false };
+        await WriteOrUndoAsync(stored);
+    }
+
     /// <summary>
     /// Stores the list; a write that fails puts back <paramref name="stored"/>, so the retry that follows writes its change
     /// instead of finding it in memory and skipping the write.

@@ -59,6 +59,10 @@ public sealed partial class VideoGrain(
         S.Media = spec.Media;
         S.Provenance = spec.Provenance;
         S.CreatedAt = clock.GetUtcNow();
+        // Told before it exists, as its first change: a job list that noted its job ended without a video (it was
+        // cancelled as this attempt finished) must not hide this draft.
+        S.StatusVersion = 1;
+        await TellJobListAsync(isDraft: true, S.StatusVersion);
         await SaveAsync();
         return View(spec.Owner);
     }

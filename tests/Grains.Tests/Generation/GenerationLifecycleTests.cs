@@ -107,6 +107,9 @@ public sealed class GenerationLifecycleTests : IAsyncLifetime
         Assert.Equal("GENERATION_FAILED", failed.FailureCode);
         // The exception's own message is the operator's (it may name the node's files); the owner reads where it failed.
         Assert.Equal(Sora.Grains.Generation.DeviceWorkerGrain.UnexplainedFailure, failed.FailureMessage);
+        // Its owner's list notes that no video came of it, so myDrafts does not look for one.
+        var listed = await _cluster.Grains.GetGrain<IUserGenerationsGrain>("dan").ListAsync("dan", null, 10);
+        Assert.False(listed.Generations.Single(g => g.Id == view.Id).VideoIsDraft);
         await WaitUntilAsync(async () => (await Kit.Scheduler.RunningAsync()).Count == 0);
     }
 

@@ -164,13 +164,33 @@ public sealed class VideoJobListTests(SoraTestCluster fixture) : IClassFixture<S
         await video.CreateDraftAsync(new DraftSpec(ann, "a kite over the dunes"));
         async Task<bool?> Noted() => (await jobs.ListAsync(ann.Value, null, 10)).Generations.Single().VideoIsDraft;
 
-        Assert.Null(await Noted());
+        Assert.True(await Noted());
         await video.PublishAsync(ann, "up it goes");
         Assert.False(await Noted());
         await video.UnpublishAsync(ann);
         Assert.True(await Noted());
         await video.DeleteAsync(ann);
         Assert.False(await Noted());
+    }
+
+    [Fact]
+    public async Task A_job_that_ended_without_a_video_is_noted_but_a_draft_made_before_or_after_still_shows()
+    {
+        var ann = await _world.PersonAsync("ann");
+        var jobs = fixture.Grains.GetGrain<IUserGenerationsGrain>(ann.Value);
+        var (cancelledThenMade, madeThenFailed) = (Guid.NewGuid(), Guid.NewGuid());
+        await jobs.AddAsync(new UserGeneration(cancelledThenMade, DateTimeOffset.UtcNow));
+        await jobs.AddAsync(new UserGeneration(madeThenFailed, DateTimeOffset.UtcNow));
+        async Task<bool?> Noted(Guid job) => (await jobs.ListAsync(ann.Value, null, 10)).Generations.Single(g => g.Id == job).VideoIsDraft;
+
+        await jobs.EndedWithoutVideoAsync(cancelledThenMade);
+        Assert.False(await Noted(cancelledThenMade));
+        await _world.Video(new VideoId(GenerationIds.VideoIdFor(cancelledThenMade))).CreateDraftAsync(new DraftSpec(ann, "a kite over the dunes"));
+        Assert.True(await Noted(cancelledThenMade));
+
+        await _world.Video(new VideoId(GenerationIds.VideoIdFor(madeThenFailed))).CreateDraftAsync(new DraftSpec(ann, "a boat on the lake"));
+        await jobs.EndedWithoutVideoAsync(madeThenFailed);
+        Assert.True(await Noted(madeThenFailed));
     }
 
     [Fact]
