@@ -20,13 +20,21 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains(url, sora.Output);
         Assert.True(File.Exists(Path.Combine(_data, "sora.db")), "grain state lives in the data folder");
-        // A node with what it needs starts without alarming its operator (the log is JSON when redirected).
-        Assert.DoesNotContain("\"LogLevel\":\"Warning\"", sora.Output);
-        Assert.DoesNotContain("\"LogLevel\":\"Error\"", sora.Output);
+        Assert.Empty(WarningsAndErrors(sora.Output));
 
         Assert.Equal(0, await sora.InterruptAsync(TimeSpan.FromSeconds(30)));
         Assert.True(coldStart < TimeSpan.FromSeconds(60));
     }
+
+    /// <summary>
+    /// What a node with what it needs should not say at start (its log is JSON lines when redirected). Orleans' own
+    /// watchdog is left out: its component timestamp is set just after its first check may run, which can then report
+    /// a "stall" as long as the machine's uptime.
+    /// </summary>
+    private static List<string> WarningsAndErrors(string output) => output.Split('\n')
+        .Where(line => line.StartsWith('{') && (line.Contains("\"LogLevel\":\"Warning\"") || line.Contains("\"LogLevel\":\"Error\"")))
+        .Where(line => !line.Contains("\"Category\":\"Orleans.Runtime.Watchdog\""))
+        .ToList();
 
     [Fact]
     public async Task A_cluster_node_whose_postgres_is_unreachable_says_so_and_exits_1()
