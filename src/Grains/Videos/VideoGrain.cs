@@ -60,9 +60,10 @@ public sealed partial class VideoGrain(
         S.Provenance = spec.Provenance;
         S.CreatedAt = clock.GetUtcNow();
         // Told before it exists, as its first change: a job list that noted its job ended without a video (it was
-        // cancelled as this attempt finished) must not hide this draft.
+        // cancelled as this attempt finished) must not hide this draft. Best effort: a list that cannot be told (a silo
+        // of an older version during an upgrade) must not cost the job its video; it hides the draft only in that race.
         S.StatusVersion = 1;
-        await TellJobListAsync(isDraft: true, S.StatusVersion);
+        await TellJobListBestEffortAsync(isDraft: true);
         await SaveAsync();
         return View(spec.Owner);
     }
@@ -241,20 +242,22 @@ public sealed partial class VideoGrain(
         : Task.CompletedTask;
 
     /// <summary>After the change: a list that still says "draft" only makes myDrafts load this video and leave it out.</summary>
-    private async Task TellJobListNotADraftAsync()
+    private Task TellJobListNotADraftAsync() => TellJobListBestEffortAsync(isDraft: false);
+
+    private async Task TellJobListBestEffortAsync(bool isDraft)
     {
         try
         {
-            await TellJobListAsync(isDraft: false, S.StatusVersion);
+            await TellJobListAsync(isDraft, S.StatusVersion);
         }
         catch (Exception e)
         {
-            LogJobListNotTold(e, Self.Value);
+            LogJobListNotTold(e, Self.Value, isDraft);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the job list that video {Video} is no longer a draft")]
-    private partial void LogJobListNotTold(Exception error, string video);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the job list whether video {Video} is a draft ({IsDraft})")]
+    private partial void LogJobListNotTold(Exception error, string video, bool isDraft);
 
     private async Task AnnouncePublishedAsync()
     {
