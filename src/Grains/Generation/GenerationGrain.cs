@@ -3,6 +3,8 @@ using Orleans.Streams;
 using Sora.Abstractions;
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Generation;
+using Sora.Abstractions.Users;
+using Sora.Abstractions.Videos;
 
 namespace Sora.Grains.Generation;
 
@@ -84,6 +86,7 @@ public sealed partial class GenerationGrain(
         await Scheduler.RemoveAsync(Id);
         if (device is not null)
             await GrainFactory.GetGrain<IDeviceWorkerGrain>(device.Key).CancelAsync(Id);
+        await TellListNoVideoAsync();
         return await ViewAsync();
     }
 
@@ -183,6 +186,7 @@ public sealed partial class GenerationGrain(
         Job.FailureMessage = message;
         await FinishAsync(GenerationStatus.Failed, Record(GenerationEventKind.Failed, e => e with { Code = code, Message = message }));
         await Scheduler.RemoveAsync(Id);
+        await TellListNoVideoAsync();
     }
 
     /// <summary>
@@ -195,7 +199,6 @@ public sealed partial class GenerationGrain(
         Job.Status = status;
         Job.FinishedAt = clock.GetUtcNow();
         await SaveAndSendAsync(lastEvent);
-        if (status != GenerationStatus.Ready) await TellListNoVideoAsync();
         try
         {
             await StopWatchingAsync();
@@ -206,14 +209,19 @@ public sealed partial class GenerationGrain(
         }
     }
 
-    /// <summary>Best effort: a list that was not told only makes myDrafts look for this job's video and find none.</summary>
+    /// <summary>
+    /// Tells the owner's list that this failed or cancelled job made no video, unless an attempt made one after all (its
+    /// silo was presumed lost, or it finished as the job was cancelled) and may not have told the list. Best effort,
+    /// after the device is freed: a list that was not told only makes myDrafts look for a video and find none.
+    /// </summary>
     private async Task TellListNoVideoAsync()
     {
         try
         {
+            if (await MadeAVideoAsync()) return;
             await OwnersList(Job.Spec!).EndedWithoutVideoAsync(Id);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             LogListNotTold(e, Id);
         }
@@ -272,6 +280,19 @@ public sealed partial class GenerationGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} finished, but its watchdog reminder could not be dropped yet; it will drop itself")]
     private partial void LogReminderKept(Exception error, Guid id);
+
+    private async Task<bool> MadeAVideoAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IVideoGrain>(GenerationIds.VideoIdFor(Id)).GetAsync(new UserId(Job.Spec!.OwnerId));
+            return true;
+        }
+        catch (DomainException e) when (e.Code == ErrorCodes.NotFound)
+        {
+            return false;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} ended without a video, but its owner's job list could not be told")]
     private partial void LogListNotTold(Exception error, Guid id);

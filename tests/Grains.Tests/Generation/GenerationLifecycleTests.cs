@@ -1,5 +1,6 @@
 using Sora.Abstractions.Errors;
 using Sora.Abstractions.Generation;
+using Sora.Abstractions.Videos;
 using Sora.Grains.Tests.Infrastructure;
 
 namespace Sora.Grains.Tests.Generation;
@@ -111,6 +112,23 @@ public sealed class GenerationLifecycleTests : IAsyncLifetime
         var listed = await _cluster.Grains.GetGrain<IUserGenerationsGrain>("dan").ListAsync("dan", null, 10);
         Assert.False(listed.Generations.Single(g => g.Id == view.Id).VideoIsDraft);
         await WaitUntilAsync(async () => (await Kit.Scheduler.RunningAsync()).Count == 0);
+    }
+
+    [Fact]
+    public async Task A_job_that_fails_after_an_attempt_made_its_video_leaves_that_draft_in_its_owners_list()
+    {
+        // The video exists but its job list never heard of it (it was made before the job was listed, as an attempt on
+        // a silo of an older version would make it): the job's failure must not hide it from myDrafts.
+        var world = new Social.SocialWorld(_cluster.Grains);
+        var fay = await world.PersonAsync("fay");
+        var id = GenerationIds.For(fay.Value, "m-made");
+        await world.Video(new VideoId(GenerationIds.VideoIdFor(id))).CreateDraftAsync(new DraftSpec(fay, "a kite falls"));
+
+        var view = await Kit.SubmitAsync(GenerationTestKit.Spec(fay.Value, "fail: a kite falls"), "m-made");
+        await Kit.WaitForAsync(view.Id, fay.Value, v => v.Status == GenerationStatus.Failed);
+
+        var listed = await _cluster.Grains.GetGrain<IUserGenerationsGrain>(fay.Value).ListAsync(fay.Value, null, 10);
+        Assert.Null(Assert.Single(listed.Generations).VideoIsDraft);
     }
 
     [Theory]
