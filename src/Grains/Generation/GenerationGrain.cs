@@ -218,8 +218,8 @@ public sealed partial class GenerationGrain(
     {
         try
         {
-            if (await MadeAVideoAsync()) return;
-            await OwnersList(Job.Spec!).EndedWithoutVideoAsync(Id);
+            var video = await GrainFactory.GetGrain<IVideoGrain>(GenerationIds.VideoIdFor(Id)).GetAsync(new UserId(Job.Spec!.OwnerId)).OrNullWhenNotFound();
+            if (video is null) await OwnersList(Job.Spec).EndedWithoutVideoAsync(Id);
         }
         catch (Exception e)
         {
@@ -280,19 +280,6 @@ public sealed partial class GenerationGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} finished, but its watchdog reminder could not be dropped yet; it will drop itself")]
     private partial void LogReminderKept(Exception error, Guid id);
-
-    private async Task<bool> MadeAVideoAsync()
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IVideoGrain>(GenerationIds.VideoIdFor(Id)).GetAsync(new UserId(Job.Spec!.OwnerId));
-            return true;
-        }
-        catch (DomainException e) when (e.Code == ErrorCodes.NotFound)
-        {
-            return false;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Id} ended without a video, but its owner's job list could not be told")]
     private partial void LogListNotTold(Exception error, Guid id);

@@ -25,21 +25,19 @@ public sealed class UserGenerationsGrain(
         await WriteOrUndoAsync(stored);
     }
 
-    public async Task VideoChangedAsync(Guid generation, bool isDraft, int version)
-    {
-        var at = Listed.FindIndex(g => g.Id == generation);
-        if (at < 0 || Listed[at].VideoVersion >= version) return;
-        var stored = Listed.ToList();
-        Listed[at] = Listed[at] with { VideoIsDraft = isDraft, VideoVersion = version };
-        await WriteOrUndoAsync(stored);
-    }
+    public Task VideoChangedAsync(Guid generation, bool isDraft, int version) =>
+        ChangeAsync(generation, g => g.VideoVersion >= version ? null : g with { VideoIsDraft = isDraft, VideoVersion = version });
 
-    public async Task EndedWithoutVideoAsync(Guid generation)
+    public Task EndedWithoutVideoAsync(Guid generation) =>
+        ChangeAsync(generation, g => g.VideoVersion > 0 || g.VideoIsDraft == false ? null : g with { VideoIsDraft = false });
+
+    /// <summary>Replaces a listed job's entry with what <paramref name="change"/> makes of it (null: no change) and stores the list.</summary>
+    private async Task ChangeAsync(Guid generation, Func<UserGeneration, UserGeneration?> change)
     {
         var at = Listed.FindIndex(g => g.Id == generation);
-        if (at < 0 || Listed[at].VideoVersion > 0 || Listed[at].VideoIsDraft == false) return;
+        if (at < 0 || change(Listed[at]) is not { } changed) return;
         var stored = Listed.ToList();
-        Listed[at] = Listed[at] with { VideoIsDraft = false };
+        Listed[at] = changed;
         await WriteOrUndoAsync(stored);
     }
 

@@ -93,7 +93,7 @@ public sealed partial class VideoGrain(
         if (!wasPublished)
         {
             await AnnouncePublishedAsync();
-            await TellJobListNotADraftAsync();
+            await TellJobListBestEffortAsync(isDraft: false);
         }
         return View(caller);
     }
@@ -230,7 +230,7 @@ public sealed partial class VideoGrain(
         S.RemovedReason = reason;
         await SaveAsync();
         if (wasPublished) await AnnounceWithdrawnAsync();
-        await TellJobListNotADraftAsync();
+        await TellJobListBestEffortAsync(isDraft: false);
     }
 
     /// <summary>
@@ -241,9 +241,10 @@ public sealed partial class VideoGrain(
         ? GrainFactory.GetGrain<IUserGenerationsGrain>(S.Owner.Value).VideoChangedAsync(job, isDraft, version)
         : Task.CompletedTask;
 
-    /// <summary>After the change: a list that still says "draft" only makes myDrafts load this video and leave it out.</summary>
-    private Task TellJobListNotADraftAsync() => TellJobListBestEffortAsync(isDraft: false);
-
+    /// <summary>
+    /// Tells the list after a change. Not a draft any more: a list that still says "draft" only makes myDrafts load this
+    /// video and leave it out. A new draft: see <see cref="CreateDraftAsync"/>.
+    /// </summary>
     private async Task TellJobListBestEffortAsync(bool isDraft)
     {
         try

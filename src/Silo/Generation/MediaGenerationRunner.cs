@@ -242,18 +242,8 @@ public sealed partial class MediaGenerationRunner(
         }
     }
 
-    private async Task<bool> DraftExistsAsync(string videoId, string ownerId)
-    {
-        try
-        {
-            var view = await grains.GetGrain<IVideoGrain>(videoId).GetAsync(new UserId(ownerId));
-            return view.Owner.Value == ownerId;
-        }
-        catch (DomainException e) when (e.Code == ErrorCodes.NotFound)
-        {
-            return false;
-        }
-    }
+    private async Task<bool> DraftExistsAsync(string videoId, string ownerId) =>
+        (await grains.GetGrain<IVideoGrain>(videoId).GetAsync(new UserId(ownerId)).OrNullWhenNotFound())?.Owner.Value == ownerId;
 
     /// <summary>Which Sora instance issued a video (the low 16 bits of its video mark): derived from the signing certificate.</summary>
     private static ushort IssuerOf(SigningCredentials signer) => BinaryPrimitives.ReadUInt16BigEndian(SHA256.HashData(signer.Leaf.RawData));
