@@ -156,17 +156,22 @@ public sealed partial class GenerationGrain(
         }
         var silent = clock.GetUtcNow() - (Job.LastHeartbeat ?? Job.CreatedAt);
         var deviceGone = Job.Device is { } device && !devices.IsActive(device.Silo);
-        if (deviceGone || silent > SilentWorkerLimit)
-            await RequeueAsync(deviceGone ? $"silo {Job.Device!.Silo} left the cluster" : $"the worker was silent for {silent.TotalSeconds:0} s");
+        if (deviceGone) await RequeueAsync($"silo {Job.Device!.Silo} left the cluster", NodeLeft);
+        else if (silent > SilentWorkerLimit) await RequeueAsync($"its worker was silent for {silent.TotalSeconds:0} s", NodeSilent);
     }
 
-    private async Task RequeueAsync(string why)
+    /// <summary>Why a job restarted, as its owner reads it: which node ran it is the operators' business (the log says).</summary>
+    public const string NodeLeft = "the node making it left the cluster";
+
+    public const string NodeSilent = "the node making it stopped answering";
+
+    private async Task RequeueAsync(string why, string ownersWhy)
     {
         LogRequeue(Id, Job.Attempt, why);
         var lostDevice = Job.Device;
         if (Job.Attempt >= MaxAttempts)
         {
-            await FailAsync("WORKER_LOST", $"gave up after {Job.Attempt} attempts; the last one failed because {why}");
+            await FailAsync("WORKER_LOST", $"gave up after {Job.Attempt} attempts; the last one stopped because {ownersWhy}");
             if (lostDevice is not null) await Scheduler.ReleaseAsync(lostDevice, Id);
             return;
         }
@@ -175,7 +180,7 @@ public sealed partial class GenerationGrain(
         Job.Device = null;
         Job.Progress = 0;
         Job.LastHeartbeat = null;
-        await SaveAndSendAsync(Record(GenerationEventKind.Queued, e => e with { Message = $"restarted: {why}" }));
+        await SaveAndSendAsync(Record(GenerationEventKind.Queued, e => e with { Message = $"restarted: {ownersWhy}" }));
         if (lostDevice is not null) await Scheduler.ReleaseAsync(lostDevice, Id);
         await Scheduler.EnqueueAsync(new QueuedGeneration(Id, Job.Attempt, Job.Spec!));
     }

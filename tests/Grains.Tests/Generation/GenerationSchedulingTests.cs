@@ -116,6 +116,10 @@ public sealed class GenerationSchedulingTests : IAsyncLifetime
         var resumed = await Kit.WaitForAsync(lost.Id, lost.Spec.OwnerId,
             v => v.Status == GenerationStatus.Running && v.Attempts == 2, seconds: 40);
         Assert.NotEqual(secondary.SiloAddress.ToParsableString(), resumed.Device!.Silo);
+        // The owner reads why it restarted, not which node of the cluster it was on.
+        var restarted = Assert.Single(await Kit.Job(lost.Id).HistoryAsync(lost.Spec.OwnerId),
+            e => e.Kind == GenerationEventKind.Queued && e.Message is not null);
+        Assert.Equal($"restarted: {Sora.Grains.Generation.GenerationGrain.NodeLeft}", restarted.Message);
 
         GenerationTestKit.Runner.Release(lost.Id);
         var ready = await Kit.WaitForAsync(lost.Id, lost.Spec.OwnerId, v => v.Status == GenerationStatus.Ready);
