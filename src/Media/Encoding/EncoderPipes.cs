@@ -46,6 +46,7 @@ internal sealed class EncoderPipes : IAsyncDisposable
     {
         Yuv420Converter.ThrowIfUnsupportedSize(settings.Width, settings.Height);
         if (settings.X264Params is { } x264) CheckedX264Params(x264);
+        if (settings.NvencGpu is { } gpu) ArgumentOutOfRangeException.ThrowIfNegative(gpu, nameof(settings.NvencGpu));
         FfmpegMemoryTuning.ApplyToChildProcesses();
         return new EncoderPipes(settings, output);
     }
@@ -109,15 +110,26 @@ internal sealed class EncoderPipes : IAsyncDisposable
         if (MemoryMarshal.TryGetArray(buffer, out var segment)) ArrayPool<byte>.Shared.Return(segment.Array!);
     }
 
-    /// <summary>The H.264/AAC output options both encoders share.</summary>
-    public static string CodecArguments(Mp4EncodeSettings settings) =>
-        $"-map 0:v:0 -map 1:a:0 -c:v libx264 -preset {settings.Preset} -crf {settings.Crf} -pix_fmt yuv420p " +
-        (settings.X264Params is { } x264 ? $"-x264-params {CheckedX264Params(x264)} " : "") +
+    /// <summary>
+    /// The H.264/AAC output options both encoders share; <paramref name="live"/> for an encoder whose every frame is
+    /// wanted at once (no frame held back to look ahead or reorder).
+    /// </summary>
+    public static string CodecArguments(Mp4EncodeSettings settings, bool live = false) =>
+        "-map 0:v:0 -map 1:a:0 " + VideoCodecArguments(settings, live) +
         // Frames arrive as BT.601 limited-range YUV (Yuv420Converter); say so, or players guess (BT.709 for HD sizes).
         "-colorspace smpte170m -color_primaries bt709 -color_trc bt709 -color_range tv " +
         // ffmpeg's default AAC search ("twoloop") is meant for low bit rates; at ours "fast" sounds as good for less than
         // half the CPU (5 s of a World clip's sound at 160 kb/s: 0.15 → 0.06 s).
         $"-c:a aac -aac_coder fast -b:a {settings.AudioKilobitsPerSecond}k";
+
+    /// <summary>libx264 with the settings' preset and options, or NVENC on the settings' GPU; either way 4:2:0.</summary>
+    public static string VideoCodecArguments(Mp4EncodeSettings settings, bool live) => settings.NvencGpu is { } gpu
+        // Constant quality at the settings' level, no B-frames; forced key frames (segment starts) as IDR frames, so
+        // that every segment decodes on its own. Live: the ultra-low-latency tuning, each frame out as it is encoded.
+        ? $"-c:v h264_nvenc -gpu {gpu} -preset p4 -tune {(live ? "ull -zerolatency 1 -delay 0" : "hq")} " +
+          $"-rc vbr -cq {settings.Crf} -b:v 0 -bf 0 -forced-idr 1 -pix_fmt yuv420p "
+        : $"-c:v libx264 -preset {settings.Preset} -crf {settings.Crf} {(live ? "-tune zerolatency " : "")}-pix_fmt yuv420p " +
+          (settings.X264Params is { } x264 ? $"-x264-params {CheckedX264Params(x264)} " : "");
 
     private static string CheckedX264Params(string x264) =>
         x264.Length > 0 && x264.All(c => char.IsAsciiLetterOrDigit(c) || c is '=' or ':' or '.' or ',' or '-' or '_')

@@ -25,7 +25,7 @@ public sealed class FragmentedMp4EncoderProcess : IAsyncDisposable
         FinalMp4 = finalMp4;
         var pipeName = $"sora-{Guid.NewGuid():N}";
         // Arguments first: a path or option they refuse must not leave the segment socket open behind it.
-        var arguments = "-y " + EncoderPipes.CodecArguments(settings) + EncodingArguments(firstFragmentFrames, framesPerFragment);
+        var arguments = "-y " + EncoderPipes.CodecArguments(settings, live: true) + EncodingArguments(firstFragmentFrames, framesPerFragment);
         var destinations = TeeOutput(SocketUrl(pipeName), finalMp4);
         _segments = new NamedPipeServerStream(pipeName, PipeDirection.In, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         try
@@ -111,9 +111,9 @@ public sealed class FragmentedMp4EncoderProcess : IAsyncDisposable
         await _segments.DisposeAsync();
     }
 
-    /// <summary>Key frames exactly where segments start and nowhere else; no lookahead; frames passed through as they come.</summary>
+    /// <summary>Key frames exactly where segments start and nowhere else; frames passed through as they come.</summary>
     private static string EncodingArguments(int firstFragmentFrames, int framesPerFragment) =>
-        $" -fps_mode passthrough -tune zerolatency -g 100000 -sc_threshold 0 " +
+        $" -fps_mode passthrough -g 100000 -sc_threshold 0 " +
         $"-force_key_frames expr:eq(n,0)+gte(n,{firstFragmentFrames - 1})*eq(mod(n-{firstFragmentFrames - 1},{framesPerFragment}),0)" +
         // The tee muxer cannot tell the encoders that MP4 wants codec headers out of band; say it for it.
         " -flags +global_header -max_interleave_delta 1 -f tee";
