@@ -26,6 +26,7 @@ public static class ServeCommand
         var gpus = new Option<int?>("--gpus") { Description = "GPUs this node offers to generation jobs (default: those ONNX Runtime's CUDA provider can use)" };
         var onnxModel = new Option<string?>("--onnx-model") { Description = "Folder of the ONNX video model (docs/onnx-engine.md): offers the ONNX engine on this node's GPUs" };
         var onnxCpu = new Option<bool>("--onnx-cpu") { Description = "Let this node's CPU slots run the ONNX engine too (small models, tests)" };
+        var noNvenc = new Option<bool>("--no-nvenc") { Description = "Encode every video with libx264 on the CPU, even on GPUs whose NVENC encoder works" };
         var cpuSlots = new Option<int>("--cpu-slots") { Description = "World-engine jobs this node runs at once on its CPU", DefaultValueFactory = _ => 1 };
         var blockedTerms = new Option<string?>("--blocked-terms") { Description = "File of terms a prompt may not contain (default DATA/blocked-terms.txt)" };
         var media = new Option<string?>("--media") { Description = "Folder for generated media (default DATA/media); in a cluster, one folder every node shares" };
@@ -60,7 +61,7 @@ public static class ServeCommand
 
         var command = new Command("serve", "Run Sora: Orleans silo, GraphQL API at /graphql, dashboard at /dashboard")
         {
-            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, trustedProxy, gpus, cpuSlots, onnxModel, onnxCpu, blockedTerms, media, s3Endpoint, s3Bucket, s3Region, signingCert, signingKey,
+            data, urls, cluster, postgres, siloPort, gatewayPort, advertise, trustedProxy, gpus, noNvenc, cpuSlots, onnxModel, onnxCpu, blockedTerms, media, s3Endpoint, s3Bucket, s3Region, signingCert, signingKey,
         };
         command.Validators.Add(result =>
         {
@@ -93,6 +94,7 @@ public static class ServeCommand
                 Urls = parsed.GetValue(urls)!,
                 TrustedProxies = [.. (parsed.GetValue(trustedProxy) ?? []).Select(Api.Hosting.TrustedProxies.Parse)],
                 Gpus = parsed.GetValue(gpus),
+                Nvenc = !parsed.GetValue(noNvenc),
                 CpuSlots = parsed.GetValue(cpuSlots),
                 OnnxModelFolder = modelFolder,
                 OnnxOnCpu = parsed.GetValue(onnxCpu),

@@ -38,6 +38,12 @@ public sealed record MediaGenerationOptions
     /// </summary>
     public string? EncoderX264Params { get; init; } = "cabac=1:deblock=0,0:threads=1";
 
+    /// <summary>
+    /// Encode the videos of jobs on a GPU with that GPU's NVENC where it works (<see cref="GpuEncoders"/>): the engine then
+    /// keeps the CPU to itself. Off: libx264 everywhere.
+    /// </summary>
+    public bool UseNvenc { get; init; } = true;
+
     /// <summary><paramref name="settings"/> (size, frame rate, sound) with this silo's encoder choices.</summary>
     public Mp4EncodeSettings Encoder(Mp4EncodeSettings settings) =>
         settings with { Preset = EncoderPreset, Crf = EncoderCrf, X264Params = EncoderX264Params };

@@ -33,6 +33,7 @@ public sealed partial class MediaGenerationRunner(
     IGrainFactory grains,
     MediaGenerationOptions options,
     EncoderStandby encoders,
+    GpuEncoders gpuEncoders,
     ILogger<MediaGenerationRunner> logger) : IGenerationRunner
 {
     private const double RenderShare = 0.9;
@@ -160,7 +161,7 @@ public sealed partial class MediaGenerationRunner(
     private async Task EncodeAsync(GenerationJob job, IAsyncEnumerable<FrameChunk> marked, Mp4EncodeSettings settings, string unsignedMp4,
         JobProgress progress, Activity? activity, CancellationToken ct)
     {
-        settings = options.Encoder(settings);
+        settings = await gpuEncoders.ForAsync(options.Encoder(settings), job.Device, ct);
         using (GenerationTracing.Phase("render+encode"))
         await using (var encoder = encoders.Take(settings))
         {

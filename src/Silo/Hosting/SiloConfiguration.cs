@@ -118,7 +118,8 @@ public static class SiloConfiguration
             CertificateChainPemPath = options.SigningCertificatePem,
             PrivateKeyPemPath = options.SigningKeyPem,
         })));
-        silo.Services.AddSingleton(new MediaGenerationOptions { ScratchDirectory = options.ScratchDirectory });
+        silo.Services.AddSingleton(new MediaGenerationOptions { ScratchDirectory = options.ScratchDirectory, UseNvenc = options.Nvenc });
+        silo.Services.AddSingleton<GpuEncoders>();
         silo.Services.AddSingleton(new OnnxEngineOptions(options.OnnxModelFolder, options.OnnxOnCpu));
         silo.Services.AddSingleton(new SoundSynthesisOptions { EspeakProgram = options.SpeechProgram });
         silo.Services.AddSingleton<EngineCatalog>();

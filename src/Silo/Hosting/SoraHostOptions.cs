@@ -21,6 +21,9 @@ public sealed record SoraHostOptions
     /// <summary>GPUs this silo offers to generation jobs (one job per GPU at a time); null: as many as ONNX Runtime's CUDA provider can use.</summary>
     public int? Gpus { get; init; }
 
+    /// <summary>Encode the videos of GPU jobs on the GPU's NVENC where it works (otherwise, and on CPU slots, libx264).</summary>
+    public bool Nvenc { get; init; } = true;
+
     /// <summary>The ONNX engine's model folder (docs/onnx-engine.md); without one, ONNX jobs are refused.</summary>
     public string? OnnxModelFolder { get; init; }
 

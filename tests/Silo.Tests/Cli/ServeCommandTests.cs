@@ -36,6 +36,24 @@ public sealed class ServeCommandTests : IDisposable
         .Where(line => line.Contains("\"Category\":\"Sora.") || line.Contains("\"Category\":\"Orleans.Hosting."))
         .ToList();
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_node_with_a_GPU_says_at_start_whether_its_NVENC_encodes_unless_told_not_to_use_it(bool noNvenc)
+    {
+        var url = $"http://127.0.0.1:{SoraProcess.FreePort()}";
+        string[] args = ["serve", "--data", _data, "--urls", url, "--gpus", "1", "--cpu-slots", "0", .. noNvenc ? ["--no-nvenc"] : Array.Empty<string>()];
+        await using var sora = SoraProcess.Start(url, args);
+        await sora.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+
+        // The GPU is tried in the background as the node starts: give the answer time to reach the log.
+        for (var waited = 0; waited < (noNvenc ? 10 : 100) && !sora.Output.Contains("NVENC"); waited++) await Task.Delay(200);
+
+        if (noNvenc) Assert.DoesNotContain("NVENC", sora.Output);
+        else Assert.Matches("GPU 0 (encodes its jobs|cannot encode with NVENC, so libx264 encodes)", sora.Output);
+        Assert.Equal(0, await sora.InterruptAsync(TimeSpan.FromSeconds(30)));
+    }
+
     [Fact]
     public async Task A_cluster_node_whose_postgres_is_unreachable_says_so_and_exits_1()
     {
