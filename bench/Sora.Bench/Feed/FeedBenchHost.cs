@@ -23,17 +23,19 @@ internal sealed class FeedBenchHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<FeedBenchHost> StartAsync(FeedOptions feeds, CancellationToken cancellationToken)
+    public static async Task<FeedBenchHost> StartAsync(FeedOptions feeds, CancellationToken cancellationToken,
+        Func<SoraHostOptions, SoraHostOptions>? configure = null)
     {
         var data = Directory.CreateTempSubdirectory("sora-bench-feed-").FullName;
-        var app = await SoraWebHost.BuildAsync(new SoraHostOptions
+        var options = new SoraHostOptions
         {
             DataDirectory = data,
             Urls = "http://127.0.0.1:0",
             EmbeddedSiloPort = FreePort(),
             EmbeddedGatewayPort = FreePort(),
             Feeds = feeds,
-        }, cancellationToken);
+        };
+        var app = await SoraWebHost.BuildAsync(configure?.Invoke(options) ?? options, cancellationToken);
         await app.StartAsync(cancellationToken);
         return new FeedBenchHost(app, data);
     }

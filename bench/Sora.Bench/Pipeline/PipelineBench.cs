@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Sora.Bench.Feed;
 using Sora.Inference;
 using Sora.Bench.Shared;
@@ -22,7 +23,11 @@ internal static class PipelineBench
         var seconds = new Option<double>("--seconds") { DefaultValueFactory = _ => 5 };
         var size = new Option<string>("--size") { DefaultValueFactory = _ => "854x480" };
         var warmUps = new Option<int>("--warm-up") { Description = "Unmeasured runs of each first, at least (more until the JIT is quiet)", DefaultValueFactory = _ => 2 };
-        var command = new Command("pipeline", "Time to first chunk and wall time through the server vs the engine alone") { runs, seconds, size, warmUps };
+        var onGpu = new Option<bool>("--gpu")
+        {
+            Description = "The server's jobs on GPU 0 (as --gpus 1 --cpu-slots 0): encoded by its NVENC where it has one, by libx264 if not",
+        };
+        var command = new Command("pipeline", "Time to first chunk and wall time through the server vs the engine alone") { runs, seconds, size, warmUps, onGpu };
         command.SetAction(async (parsed, ct) =>
         {
             if (!Sora.Abstractions.Generation.FrameSize.TryParse(parsed.GetValue(size), out var width, out var height))
@@ -39,7 +44,11 @@ internal static class PipelineBench
             await WarmUpAsync("engine alone", warmUpCount, () => EngineTiming.RunAsync(request, ct), quietRunsInARow: 2);
 
             using var phases = new GenerationPhases();
-            await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct);
+            await using var host = await FeedBenchHost.StartAsync(new Grains.Feeds.FeedOptions(), ct,
+                parsed.GetValue(onGpu) ? options => options with { Gpus = 1, CpuSlots = 0 } : null);
+            Console.WriteLine(parsed.GetValue(onGpu)
+                ? $"server: jobs on GPU 0, encoded by {(await host.Services.GetRequiredService<Silo.Generation.GpuEncoders>().UsableAsync(0) ? "its NVENC" : "libx264 (GPU 0 has no working NVENC: the log says why)")}"
+                : "server: jobs on a CPU slot, encoded by libx264");
             var token = await SignUpAsync(host.GraphQLUrl, ct);
             // Paths run once per video reach tier 1 only after about sixty videos (thirty calls to be instrumented, thirty
             // more to be optimised), and the runtime holds tiering back while it still compiles new code: a hundred
