@@ -33,6 +33,14 @@ public sealed class CudaDeviceProbeTests
     }
 
     [Fact]
+    public void Without_the_NVIDIA_driver_there_is_no_gpu_and_the_reason_says_so_before_asking_the_runtime()
+    {
+        var discovery = new CudaDeviceProbe(new FakeRuntime(null, workingDevices: 4, driver: false)).Discover();
+
+        Assert.Equal(new GpuDiscovery(0, "this machine has no NVIDIA driver: libcuda.so.1 does not load"), discovery);
+    }
+
+    [Fact]
     public void A_runtime_that_does_not_load_means_no_gpu()
     {
         var discovery = new CudaDeviceProbe(new FakeRuntime(null, workingDevices: 1)).Discover();
@@ -50,12 +58,14 @@ public sealed class CudaDeviceProbeTests
         if (!File.Exists("/dev/nvidiactl"))
         {
             Assert.Equal(0, discovery.Count);
-            Assert.False(string.IsNullOrWhiteSpace(discovery.Reason));
+            Assert.Contains("no NVIDIA driver", discovery.Reason);
         }
     }
 
-    private sealed class FakeRuntime(string[]? providers, int workingDevices) : IOnnxRuntimeDevices
+    private sealed class FakeRuntime(string[]? providers, int workingDevices, bool driver = true) : IOnnxRuntimeDevices
     {
+        public bool HasNvidiaDriver() => driver;
+
         public IReadOnlyList<string> AvailableProviders() => providers ?? throw new DllNotFoundException("libonnxruntime.so not found");
 
         public void OpenCudaSession(int deviceId)

@@ -23,7 +23,7 @@ public sealed record LocalDevices(int CpuSlots, int Gpus, bool OnnxOnCpu, string
         if (gpus is { } given) return new LocalDevices(cpuSlots, given, onnxOnCpu, "set by --gpus");
         var found = probe();
         return new LocalDevices(cpuSlots, found.Count, onnxOnCpu,
-            found.Reason is { } reason ? $"found by ONNX Runtime; {reason}" : "found by ONNX Runtime's CUDA provider");
+            found.Reason ?? "found by ONNX Runtime's CUDA provider");
     }
 
     public string Advertisement => DeviceAdvertisement.Format(CpuSlots, Gpus, OnnxOnCpu);

@@ -1,7 +1,7 @@
 namespace Sora.Inference.Onnx.Devices;
 
 /// <summary>
-/// Counts the GPUs this process can run ONNX models on: ONNX Runtime must list its CUDA provider, and then a session
+/// Counts the GPUs this process can run ONNX models on: the NVIDIA driver must load, ONNX Runtime must list its CUDA provider, and then a session
 /// must open on device 0, 1, … up to the first that fails. Anything that throws means no (further) GPU.
 /// </summary>
 public sealed class CudaDeviceProbe(IOnnxRuntimeDevices runtime, int maxDevices = 64)
@@ -13,6 +13,8 @@ public sealed class CudaDeviceProbe(IOnnxRuntimeDevices runtime, int maxDevices 
 
     public GpuDiscovery Discover()
     {
+        if (!runtime.HasNvidiaDriver())
+            return new GpuDiscovery(0, $"this machine has no NVIDIA driver: {OnnxRuntimeDevices.DriverLibrary} does not load");
         IReadOnlyList<string> providers;
         try
         {

@@ -1,8 +1,11 @@
 namespace Sora.Inference.Onnx.Devices;
 
-/// <summary>The two questions the GPU probe asks ONNX Runtime; both may throw when the runtime or CUDA is missing.</summary>
+/// <summary>The questions the GPU probe asks the machine and ONNX Runtime; the runtime's may throw when it or CUDA is missing.</summary>
 public interface IOnnxRuntimeDevices
 {
+    /// <summary>Whether the NVIDIA driver's CUDA library loads: without it no GPU can be used, whatever the runtime has.</summary>
+    bool HasNvidiaDriver();
+
     /// <summary>The execution providers this ONNX Runtime build was compiled with.</summary>
     IReadOnlyList<string> AvailableProviders();
 

@@ -14,6 +14,16 @@ public sealed class OnnxRuntimeDevices : IOnnxRuntimeDevices
         .Node("Identity", ["x"], ["y"])
         .ToBytes());
 
+    /// <summary>The library the driver installs (the toolkit's runtime, libcudart, comes with ONNX Runtime's provider instead).</summary>
+    public const string DriverLibrary = "libcuda.so.1";
+
+    public bool HasNvidiaDriver()
+    {
+        if (!System.Runtime.InteropServices.NativeLibrary.TryLoad(DriverLibrary, out var handle)) return false;
+        System.Runtime.InteropServices.NativeLibrary.Free(handle);
+        return true;
+    }
+
     public IReadOnlyList<string> AvailableProviders() => OrtEnv.Instance().GetAvailableProviders();
 
     public void OpenCudaSession(int deviceId)
