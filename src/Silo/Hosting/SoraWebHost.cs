@@ -53,6 +53,7 @@ public static class SoraWebHost
         app.UseTrustedProxies(options.TrustedProxies);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.MapSoraApi();
+        app.UseDashboardOperatorGate(DashboardPath);
         app.MapOrleansDashboard(routePrefix: DashboardPath);
         return app;
     }

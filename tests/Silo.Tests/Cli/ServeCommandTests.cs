@@ -15,9 +15,18 @@ public sealed class ServeCommandTests : IDisposable
         var coldStart = await sora.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
 
         using var http = new HttpClient();
-        var dashboard = await http.GetAsync(url + "/dashboard/");
+        // The dashboard shows hosts, grains and the live log: only to operators, who sign in with their token.
+        foreach (var path in new[] { "/dashboard/", "/dashboard/DashboardCounters", "/dashboard/Trace" })
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync(url + path)).StatusCode);
+        var operatorToken = (await File.ReadAllTextAsync(Path.Combine(_data, "operator.token"))).Trim();
+        using var signedIn = new HttpRequestMessage(HttpMethod.Get, url + "/dashboard/");
+        signedIn.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops:" + operatorToken)));
+        var dashboard = await http.SendAsync(signedIn);
         Assert.True(dashboard.IsSuccessStatusCode, $"dashboard answered {(int)dashboard.StatusCode}");
         Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        using var wrongToken = new HttpRequestMessage(HttpMethod.Get, url + "/dashboard/DashboardCounters");
+        wrongToken.Headers.Authorization = new("Bearer", operatorToken + "x");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.SendAsync(wrongToken)).StatusCode);
         Assert.Contains(url, sora.Output);
         Assert.True(File.Exists(Path.Combine(_data, "sora.db")), "grain state lives in the data folder");
         Assert.Empty(WarningsAndErrors(sora.Output));

@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Sora.Api.Auth;
+
+namespace Sora.Silo.Hosting;
+
+/// <summary>
+/// The dashboard is for operators: it shows the cluster's hosts and ports, every grain's activity and the live log. Its
+/// pages and the calls they make need the operator token, as a bearer token or as the password of HTTP Basic
+/// authentication (any user name), which a browser asks for once and then sends with every call of the page.
+/// </summary>
+public static class DashboardOperatorGate
+{
+    public static void UseDashboardOperatorGate(this WebApplication app, string dashboardPath)
+    {
+        var token = app.Services.GetRequiredService<OperatorToken>();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(dashboardPath), branch => branch.Use(async (context, next) =>
+        {
+            if (token.Matches(OfferedToken(context.Request.Headers.Authorization)))
+            {
+                await next(context);
+                return;
+            }
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"Sora operators\", charset=\"UTF-8\"";
+            await context.Response.WriteAsync("The dashboard is for operators: sign in with any user name and the operator token (DATA/operator.token) as the password.\n");
+        }));
+    }
+
+    /// <summary>The operator token a request offers: a bearer token, or the password of Basic credentials; null if none.</summary>
+    private static string? OfferedToken(string? authorization)
+    {
+        if (!AuthenticationHeaderValue.TryParse(authorization, out var header) || header.Parameter is not { } parameter) return null;
+        if (header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)) return parameter;
+        if (!header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)) return null;
+        try
+        {
+            var credentials = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+            var colon = credentials.IndexOf(':');
+            return colon < 0 ? null : credentials[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
