@@ -12,8 +12,12 @@ namespace Sora.Api.Execution;
 
 /// <summary>Runs one GraphQL request for either transport, with the limits and caller of that request.</summary>
 public sealed class GraphQLRequestExecutor(
-    IDocumentExecuter<SoraSchema> executer, IDocumentBuilder parser, ParsedDocumentCache documents, ComplexityValidationRule limits)
+    IDocumentExecuter<SoraSchema> executer, IDocumentBuilder parser, ParsedDocumentCache documents, ComplexityValidationRule limits,
+    SoraApiOptions options)
 {
+    /// <summary>The error code of a document refused for its size or nesting before it is validated.</summary>
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
+
     private static readonly Dictionary<TransportKind, TransportOperationRule> TransportRules =
         Enum.GetValues<TransportKind>().ToDictionary(t => t, t => new TransportOperationRule(t));
 
@@ -22,9 +26,20 @@ public sealed class GraphQLRequestExecutor(
     {
         var transportRule = TransportRules[transport];
         var cached = request.Query is { } text ? documents.Find(text) : null;
-        var document = cached?.Document ?? TryParse(request.Query);
+        GraphQLDocument? document;
+        try
+        {
+            document = cached?.Document ?? TryParse(request.Query);
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            return Refused("the document is nested too deeply to be read");
+        }
+        if (cached is null && document is not null && DocumentSize.Count(document, options.MaxQuerySelections) > options.MaxQuerySelections)
+            return Refused($"the document has more than {options.MaxQuerySelections} fields, fragments and directives; " +
+                "a query that large is refused before it is validated (ask for fewer fields, or split it)");
         var withoutVariables = request.Variables is null || request.Variables.Count == 0;
-        var options = new ExecutionOptions
+        var execution = new ExecutionOptions
         {
             Query = request.Query,
             Document = document,
@@ -36,7 +51,7 @@ public sealed class GraphQLRequestExecutor(
             CancellationToken = cancellationToken,
             ValidationRules = RulesFor(cached, request.OperationName, withoutVariables, transportRule),
         };
-        var result = await executer.ExecuteAsync(options);
+        var result = await executer.ExecuteAsync(execution);
         if (result.Executed && document is not null && request.Query is { } query)
         {
             var entry = cached ?? documents.Add(query, document);
@@ -54,8 +69,12 @@ public sealed class GraphQLRequestExecutor(
         if (query is null) return null;
         try { return parser.Build(query); }
         catch (ExecutionError) { return null; }
-        catch (GraphQLParserException) { return null; }
+        catch (GraphQLSyntaxErrorException) { return null; }
     }
+
+    /// <summary>A request refused before validation: not executed, so the HTTP transport answers 400.</summary>
+    private static ExecutionResult Refused(string message) =>
+        new() { Errors = [new ExecutionError(message) { Code = DocumentTooLarge }] };
 
     /// <summary>
     /// A new document goes through every rule. A cached one passed the rules that look at the schema alone;

@@ -174,11 +174,37 @@ public sealed class HttpTransportTests(SoraTestServer server) : IClassFixture<So
     [Fact]
     public async Task Too_complex_a_query_is_refused_before_it_runs()
     {
-        var aliases = string.Join(" ", Enumerable.Range(0, 800).Select(i => $"h{i}: health {{ status version mode }}"));
+        // Few fields as written, but each alias asks for a page of 100 videos with their creators.
+        var aliases = string.Join(" ", Enumerable.Range(0, 20).Select(i => $"v{i}: userVideos(handle: \"nobody_here\", first: 100) {{ edges {{ node {{ id creator {{ handle }} }} }} }}"));
         var response = await PostAsync(new { query = "{ " + aliases + " }" });
 
         Assert.Equal(400, response.GetProperty("status").GetInt32());
         Assert.Contains("complex", response.GetProperty("json").GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_document_repeating_one_field_thousands_of_times_is_refused_before_it_is_validated()
+    {
+        var repeated = await PostAsync(new { query = "{" + string.Concat(Enumerable.Repeat("me{id}", 9000)) + "}" });
+        var directives = await PostAsync(new { query = "{ health" + string.Concat(Enumerable.Repeat(" @include(if: true)", 3000)) + " { status } }" });
+
+        foreach (var response in new[] { repeated, directives })
+        {
+            Assert.Equal(400, response.GetProperty("status").GetInt32());
+            Assert.Equal(GraphQLRequestExecutor.DocumentTooLarge, FirstErrorCode(response));
+            Assert.Single(response.GetProperty("json").GetProperty("errors").EnumerateArray());
+        }
+    }
+
+    [Fact]
+    public async Task A_document_nested_deeper_than_the_parser_reads_is_refused_with_a_reason()
+    {
+        var nested = string.Concat(Enumerable.Repeat("[", 200)) + "1" + string.Concat(Enumerable.Repeat("]", 200));
+        var response = await PostAsync(new { query = "{ recentServerEvents(last: " + nested + ") { sequence } }" });
+
+        Assert.Equal(400, response.GetProperty("status").GetInt32());
+        Assert.Equal(GraphQLRequestExecutor.DocumentTooLarge, FirstErrorCode(response));
+        Assert.Contains("nested too deeply", response.GetProperty("json").GetProperty("errors")[0].GetProperty("message").GetString());
     }
 
     [Fact]
