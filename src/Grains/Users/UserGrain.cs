@@ -27,9 +27,10 @@ public sealed class UserGrain(
     public async Task<UserProfile> RegisterAsync(string handle, string displayName, string passwordHash)
     {
         if (S.Registered) throw new DomainException(ErrorCodes.Conflict, "This account already exists");
+        var name = ProfileRules.DisplayName(displayName);
         S.Registered = true;
         S.Handle = Handle.Normalize(handle);
-        S.DisplayName = ProfileRules.DisplayName(displayName);
+        S.DisplayName = name;
         S.PasswordHash = passwordHash;
         S.CreatedAt = clock.GetUtcNow();
         await WriteAsync();
@@ -50,9 +51,10 @@ public sealed class UserGrain(
     public async Task<UserProfile> UpdateProfileAsync(ProfileChange change)
     {
         EnsureRegistered();
-        if (change.DisplayName is not null) S.DisplayName = ProfileRules.DisplayName(change.DisplayName);
-        if (change.Bio is not null) S.Bio = ProfileRules.Bio(change.Bio);
-        if (change.AllowRemixes is { } allow) S.AllowRemixes = allow;
+        // Every field is checked before any is changed: a refused change leaves the profile as it was.
+        var displayName = change.DisplayName is null ? S.DisplayName : ProfileRules.DisplayName(change.DisplayName);
+        var bio = change.Bio is null ? S.Bio : ProfileRules.Bio(change.Bio);
+        (S.DisplayName, S.Bio, S.AllowRemixes) = (displayName, bio, change.AllowRemixes ?? S.AllowRemixes);
         await WriteAsync();
         return Profile();
     }

@@ -81,6 +81,44 @@ public sealed class LimitTests(SoraTestServer server) : IClassFixture<SoraTestSe
         await Check("mutation($h: String!) { follow(handle: $h) { id } }", new { h = ben.Handle }, new { h = "x" }, "handle");
     }
 
+    [Fact]
+    public async Task Words_for_others_to_read_hold_no_control_characters_and_line_breaks_only_where_text_has_lines()
+    {
+        var ann = await People.SignUpAsync(server, "ann");
+        var video = await ann.PublishAsync();
+
+        async Task Check(string query, object okVariables, object badVariables, string field)
+        {
+            await ann.Client.DataAsync(query, okVariables);
+            var error = await ann.Client.ErrorAsync(query, badVariables);
+            Assert.Equal(("BAD_USER_INPUT", field), (error.Code, error.Field));
+        }
+
+        await Check("mutation($d: String) { updateProfile(displayName: $d) { id } }", new { d = "Ann B." }, new { d = "\u001b[31mAnn" }, "displayName");
+        await Check("mutation($d: String) { updateProfile(displayName: $d) { id } }", new { d = "Ann B." }, new { d = "Ann\nB." }, "displayName");
+        await Check("mutation($b: String) { updateProfile(bio: $b) { id } }", new { b = "makes boats\nand sails" }, new { b = "nul\u0000" }, "bio");
+        await Check("mutation($id: ID!, $c: String) { publishVideo(id: $id, caption: $c) { id } }", new { id = video, c = "a boat" }, new { id = video, c = "hello\u0007" }, "caption");
+        await Check("mutation($id: ID!, $t: String!) { comment(videoId: $id, text: $t) { id } }", new { id = video, t = "nice\nboat" }, new { id = video, t = "esc\u001b[2J" }, "text");
+        var error = await new GraphQLClient(server.GraphQLUrl).ErrorAsync(
+            "mutation($h: String!, $d: String!) { signUp(handle: $h, password: \"long enough password\", displayName: $d) { token } }",
+            new { h = People.NewHandle("ctl"), d = "\u0000" });
+        Assert.Equal(("BAD_USER_INPUT", "displayName"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public async Task A_refused_profile_change_changes_nothing()
+    {
+        var ann = await People.SignUpAsync(server, "ann");
+        await ann.Client.DataAsync("mutation { updateProfile(displayName: \"Ann\", bio: \"makes boats\") { id } }");
+
+        var error = await ann.Client.ErrorAsync("mutation($b: String) { updateProfile(displayName: \"Mallory\", bio: $b) { id } }", new { b = Long(301) });
+
+        Assert.Equal(("BAD_USER_INPUT", "bio"), (error.Code, error.Field));
+        var seen = await new GraphQLClient(server.GraphQLUrl).DataAsync("query($h: String!) { user(handle: $h) { displayName bio } }", new { h = ann.Handle });
+        Assert.Equal("Ann", seen.GetProperty("user").GetProperty("displayName").GetString());
+        Assert.Equal("makes boats", seen.GetProperty("user").GetProperty("bio").GetString());
+    }
+
     [Theory]
     [InlineData("{ feed(kind: FOR_YOU, first: 101) { edges { cursor } } }")]
     [InlineData("{ feed(kind: FOLLOWING, first: 0) { edges { cursor } } }")]
