@@ -11,4 +11,5 @@ public sealed record DraftSpec(
     [property: Id(3)] VideoId? RemixOf = null,
     [property: Id(4)] IReadOnlyList<string>? Cameos = null,
     [property: Id(5)] VideoMedia? Media = null,
-    [property: Id(6)] string? Provenance = null);
+    [property: Id(6)] string? Provenance = null,
+    [property: Id(7)] bool SharePrompt = false);

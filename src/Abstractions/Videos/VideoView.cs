@@ -2,12 +2,12 @@ using Sora.Abstractions.Users;
 
 namespace Sora.Abstractions.Videos;
 
-/// <summary>A video as one viewer may see it.</summary>
+/// <summary>A video as one viewer may see it: its prompt only if the viewer made it or its creator shared the prompt.</summary>
 [GenerateSerializer, Immutable, Alias("Sora.VideoView")]
 public sealed record VideoView(
     [property: Id(0)] VideoId Id,
     [property: Id(1)] UserId Owner,
-    [property: Id(2)] string Prompt,
+    [property: Id(2)] string? Prompt,
     [property: Id(3)] string? PlanRef,
     [property: Id(4)] VideoStatus Status,
     [property: Id(5)] string? RemovedReason,

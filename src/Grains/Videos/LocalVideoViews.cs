@@ -36,8 +36,15 @@ public sealed class LocalVideoViews
     }
 }
 
-/// <summary>A published video as every viewer sees it, and who likes it (the one part that depends on the viewer).</summary>
-internal sealed record PublishedVideoView(VideoView View, ImmutableHashSet<UserId> Likers)
+/// <summary>
+/// A published video as every viewer sees it, who likes it, and its prompt, which only its creator sees unless it was
+/// shared (the parts that depend on the viewer).
+/// </summary>
+internal sealed record PublishedVideoView(VideoView View, ImmutableHashSet<UserId> Likers, string Prompt)
 {
-    public VideoView For(UserId viewer) => Likers.Contains(viewer) ? View with { LikedByViewer = true } : View;
+    public VideoView For(UserId viewer)
+    {
+        var view = viewer == View.Owner && View.Prompt is null ? View with { Prompt = Prompt } : View;
+        return Likers.Contains(viewer) ? view with { LikedByViewer = true } : view;
+    }
 }

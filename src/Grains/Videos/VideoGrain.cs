@@ -50,6 +50,7 @@ public sealed partial class VideoGrain(
         S.Exists = true;
         S.Owner = spec.Owner;
         S.Prompt = prompt;
+        S.SharePrompt = spec.SharePrompt;
         S.PlanRef = spec.PlanRef;
         S.Status = VideoStatus.Draft;
         S.RemixOf = spec.RemixOf;
@@ -323,7 +324,7 @@ public sealed partial class VideoGrain(
             return;
         }
         if (_likers is null || _likers.Count != S.Likes.Count) _likers = [.. S.Likes];
-        _shown = new PublishedVideoView(View(null), _likers);
+        _shown = new PublishedVideoView(View(null), _likers, S.Prompt);
         localViews.Put(Self, _shown);
     }
 
@@ -331,7 +332,7 @@ public sealed partial class VideoGrain(
         new(Self, S.Owner, S.PublishedAt ?? S.CreatedAt, S.Likes.Count, S.Comments.Count, S.Views, S.Remixes.Count);
 
     private VideoView View(UserId? viewer) => new(
-        Self, S.Owner, S.Prompt, S.PlanRef, S.Status, S.RemovedReason, S.Caption, S.RemixOf, S.Lineage, S.Credit,
+        Self, S.Owner, S.SharePrompt || viewer == S.Owner ? S.Prompt : null, S.PlanRef, S.Status, S.RemovedReason, S.Caption, S.RemixOf, S.Lineage, S.Credit,
         S.Cameos, S.Media, S.Provenance,
         new VideoCounts(S.Likes.Count, S.Comments.Count, S.Views, S.Remixes.Count),
         viewer is { } person && S.Likes.Contains(person), S.CreatedAt, S.PublishedAt);

@@ -30,4 +30,7 @@ public sealed class VideoState
 
     /// <summary>Counts the changes of <see cref="Status"/>, so its owner's job list can tell a late report from a newer one.</summary>
     [Id(20)] public int StatusVersion { get; set; }
+
+    /// <summary>Whether the creator shared the prompt (it is then in the C2PA manifest, and shown to every viewer).</summary>
+    [Id(21)] public bool SharePrompt { get; set; }
 }

@@ -112,7 +112,7 @@ public sealed partial class MediaGenerationRunner(
             };
             using var draftPhase = GenerationTracing.Phase("draft");
             await CreateDraftAsync(videoId, new DraftSpec(new UserId(spec.OwnerId), spec.Prompt, MediaKeys.Plan(videoId),
-                spec.RemixOf is null ? null : new VideoId(spec.RemixOf), spec.CameoIds, file, result.ManifestLabel));
+                spec.RemixOf is null ? null : new VideoId(spec.RemixOf), spec.CameoIds, file, result.ManifestLabel, spec.SharePrompt));
             LogFinished(job.Id, job.Attempt, videoId, result.Frames);
             return videoId;
         }

@@ -33,7 +33,7 @@ public sealed class CreateVideoInputType : InputObjectGraphType<CreateVideoInput
         Field(i => i.Engine, type: typeof(EngineKindType)).Description("WORLD (default, runs anywhere) or ONNX (needs a GPU).");
         Field(i => i.CameoIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Cameos to appear in the video (consent required).");
         Field(i => i.RemixOf, type: typeof(IdGraphType)).Description("The video to remix: a published one, or your own draft.");
-        Field(i => i.SharePrompt, nullable: true).Description("Record the prompt in the video's signed C2PA manifest (default false: the prompt stays private).");
+        Field(i => i.SharePrompt, nullable: true).Description("Share the prompt: recorded in the video's signed C2PA manifest and shown with the video to everyone who sees it (default false: only you see it).");
         Field(i => i.ClientMutationId, nullable: true).Description("Retrying with the same id returns the same generation instead of starting another.");
     }
 }

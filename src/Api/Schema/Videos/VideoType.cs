@@ -16,7 +16,8 @@ public sealed class VideoType : ObjectGraphType<VideoView>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.Value);
         Field<NonNullGraphType<UserType>>("creator")
             .ResolveAsync(async c => await c.Service<CreatorProfiles>().GetAsync(c.Source.Owner) ?? throw DomainException.NotFound("User"));
-        Field(v => v.Prompt);
+        Field(v => v.Prompt, nullable: true)
+            .Description("What the video was made from: shown to its creator, and to everyone if the creator chose sharePrompt.");
         Field(v => v.PlanRef, nullable: true).Description("The scene plan the video was generated from.");
         Field(v => v.Status, type: typeof(NonNullGraphType<VideoStatusType>));
         Field(v => v.RemovedReason, nullable: true);
