@@ -15,7 +15,7 @@ public sealed class LocalMediaStore : IMediaStore
 
     public async Task WriteAsync(string key, ReadOnlyMemory<byte> bytes, CancellationToken ct = default)
     {
-        var path = PathOf(key);
+        var path = WritablePathOf(key);
         var temporary = TemporaryBeside(path);
         await File.WriteAllBytesAsync(temporary, bytes.ToArray(), ct);
         File.Move(temporary, path, overwrite: true);
@@ -23,7 +23,7 @@ public sealed class LocalMediaStore : IMediaStore
 
     public async Task WriteFileAsync(string key, string file, CancellationToken ct = default)
     {
-        var path = PathOf(key);
+        var path = WritablePathOf(key);
         var temporary = TemporaryBeside(path);
         await using (var source = File.OpenRead(file))
         await using (var target = File.Create(temporary))
@@ -58,7 +58,13 @@ public sealed class LocalMediaStore : IMediaStore
     private string PathOf(string key)
     {
         if (!MediaKeys.IsValid(key) || key.EndsWith('/')) throw new ArgumentException($"'{key}' is not a media key", nameof(key));
-        var path = Path.Combine(_root, key);
+        return Path.Combine(_root, key);
+    }
+
+    /// <summary>The key's path with its folder made: only writes make folders (a read of a key nobody wrote leaves nothing behind).</summary>
+    private string WritablePathOf(string key)
+    {
+        var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
     }

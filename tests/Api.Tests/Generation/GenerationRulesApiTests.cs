@@ -79,6 +79,30 @@ public sealed class GenerationRulesApiTests(SoraTestServer server) : IClassFixtu
     }
 
     [Fact]
+    public async Task Media_names_a_generation_does_not_have_are_not_found_and_leave_nothing_behind()
+    {
+        var ann = await People.SignUpAsync(server, "ann");
+        var id = await ann.CreateAsync("a glass falls off a table");
+        var video = (await ann.WaitAsync(id)).GetProperty("video");
+        var folder = Path.Combine(server.DataDirectory, "media", "generations", id);
+        var before = Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order().ToList();
+
+        foreach (var path in new[] { "1/A.m4s", "1/a%20b.m4s", "1/...m4s", "1/.m4s", "1/..%2F..%2Fkeys%2Fx.m4s", "999/0000.m4s", "0/0000.m4s", "-1/0000.m4s", "1/0000.mp4" })
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await ann.FetchAsync(server, $"/media/generations/{id}/{path}")).StatusCode);
+
+        Assert.Equal(before, Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order());
+        // HEAD answers what GET would, without the bytes.
+        using var http = new HttpClient();
+        using var head = new HttpRequestMessage(HttpMethod.Head, server.BaseUrl + video.GetProperty("media").GetProperty("url").GetString());
+        head.Headers.Authorization = new("Bearer", ann.Token);
+        using var response = await http.SendAsync(head);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("video/mp4", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Content.Headers.ContentLength > 1000, $"Content-Length {response.Content.Headers.ContentLength}");
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task Someone_elses_generation_and_its_media_are_not_found()
     {
         var ann = await People.SignUpAsync(server, "ann");

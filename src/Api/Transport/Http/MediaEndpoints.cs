@@ -12,7 +12,7 @@ using Sora.Api.Auth;
 namespace Sora.Api.Transport.Http;
 
 /// <summary>
-/// Serves generated media (GET only; nothing is ever uploaded here): a generation's preview segments to its owner,
+/// Serves generated media (GET and HEAD only; nothing is ever uploaded here): a generation's preview segments to its owner,
 /// a video's file and poster to whoever may see the video. The credentials are the API's bearer token, in the
 /// <c>Authorization</c> header or, for players that cannot set headers, the <c>access_token</c> query parameter.
 /// Anything else, and anything the caller may not see, is a plain 404.
@@ -21,14 +21,19 @@ internal static class MediaEndpoints
 {
     public static void MapMedia(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(MediaKeys.UrlPrefix + "generations/{generation}/{attempt:int}/{file}", ServeGenerationAsync);
-        endpoints.MapGet(MediaKeys.UrlPrefix + "videos/{file}", ServeVideoAsync);
+        // HEAD as well as GET (RFC 9110): players and caches ask for a file's size and type first.
+        string[] reads = [HttpMethods.Get, HttpMethods.Head];
+        endpoints.MapMethods(MediaKeys.UrlPrefix + "generations/{generation}/{attempt:int}/{file}", reads, ServeGenerationAsync);
+        endpoints.MapMethods(MediaKeys.UrlPrefix + "videos/{file}", reads, ServeVideoAsync);
     }
+
+    /// <summary>The files a generation attempt has: its init segment and its numbered fragments.</summary>
+    private static bool IsSegmentName(string file) =>
+        file == "init.mp4" || (file.Length > 4 && file.EndsWith(".m4s", StringComparison.Ordinal) && file[..^4].All(char.IsAsciiDigit));
 
     private static async Task<IResult> ServeGenerationAsync(HttpContext context, string generation, int attempt, string file)
     {
-        if (!Guid.TryParse(generation, out var id) || !(file == "init.mp4" || file.EndsWith(".m4s", StringComparison.Ordinal)))
-            return Results.NotFound();
+        if (!Guid.TryParse(generation, out var id) || attempt < 1 || !IsSegmentName(file)) return Results.NotFound();
         if (Caller(context) is not { } caller) return Unauthorized();
         if (caller.User is not { } user) return Results.NotFound();
         try
