@@ -87,6 +87,34 @@ public sealed class HttpTransportTests(SoraTestServer server) : IClassFixture<So
         Assert.Contains("not valid", response.GetProperty("json").GetProperty("errors")[0].GetProperty("message").GetString());
     }
 
+    [Theory]
+    [InlineData("{\"query\": 5}", "'query' must be a string")]
+    [InlineData("{\"query\": \"{ health { status } }\", \"operationName\": 5}", "'operationName' must be a string or null")]
+    [InlineData("{\"query\": \"{ health { status } }\", \"variables\": \"abc\"}", "'variables' must be a JSON object or null")]
+    [InlineData("", "The request body is empty")]
+    [InlineData("{\"query\": \"x\",,}", "not valid JSON (line 1")]
+    public async Task A_malformed_request_says_what_is_wrong_in_the_protocols_words(string body, string expected)
+    {
+        var response = await PostAsync(body, Json());
+
+        Assert.Equal(400, response.GetProperty("status").GetInt32());
+        Assert.Equal("BAD_USER_INPUT", FirstErrorCode(response));
+        var message = response.GetProperty("json").GetProperty("errors")[0].GetProperty("message").GetString()!;
+        Assert.Contains(expected, message);
+        Assert.DoesNotContain("GraphQL.", message);
+        Assert.DoesNotContain("isFinalBlock", message);
+    }
+
+    [Fact]
+    public async Task Refused_methods_and_media_types_carry_a_code_too()
+    {
+        var put = await NodeProbe.RunAsync(new { kind = "fetch", method = "PUT", url = server.GraphQLUrl, body = "{}" });
+        var xml = await PostAsync(new { query = "{ health { status } }" }, Json(("accept", "application/xml")));
+
+        Assert.Equal((405, "METHOD_NOT_ALLOWED"), (put.GetProperty("status").GetInt32(), FirstErrorCode(put)));
+        Assert.Equal((406, "NOT_ACCEPTABLE"), (xml.GetProperty("status").GetInt32(), FirstErrorCode(xml)));
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_is_a_415()
     {

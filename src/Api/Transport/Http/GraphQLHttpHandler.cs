@@ -28,7 +28,8 @@ public sealed class GraphQLHttpHandler(
         if (!isGet && !HttpMethods.IsPost(context.Request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(context, ResponseMediaType.GraphQLResponse, StatusCodes.Status405MethodNotAllowed, "Use GET or POST", null);
+            await WriteErrorAsync(context, ResponseMediaType.GraphQLResponse, StatusCodes.Status405MethodNotAllowed, "Use GET or POST",
+                TransportOperationRule.MethodNotAllowed);
             return;
         }
 
@@ -36,7 +37,7 @@ public sealed class GraphQLHttpHandler(
         if (mediaType is null)
         {
             await WriteErrorAsync(context, ResponseMediaType.GraphQLResponse, StatusCodes.Status406NotAcceptable,
-                $"Accept {ResponseMediaType.GraphQLResponse} or {ResponseMediaType.Json}", null);
+                $"Accept {ResponseMediaType.GraphQLResponse} or {ResponseMediaType.Json}", NotAcceptable);
             return;
         }
 
@@ -59,6 +60,8 @@ public sealed class GraphQLHttpHandler(
         var result = await executor.ExecuteAsync(request, caller.Caller, transport, context.RequestServices, context.RequestAborted);
         await WriteResultAsync(context, mediaType, StatusFor(result, mediaType), result);
     }
+
+    private const string NotAcceptable = "NOT_ACCEPTABLE";
 
     private static int StatusFor(ExecutionResult result, string mediaType)
     {
@@ -84,9 +87,9 @@ public sealed class GraphQLHttpHandler(
                 Extensions = extensions.Length == 0 ? null : serializer.Deserialize<Inputs>(extensions),
             }, 0, null);
         }
-        catch (JsonException error)
+        catch (JsonException)
         {
-            return (null, StatusCodes.Status400BadRequest, $"'variables' or 'extensions' is not a JSON object: {error.Message}");
+            return (null, StatusCodes.Status400BadRequest, "'variables' and 'extensions' must each be a JSON object");
         }
     }
 
@@ -103,17 +106,40 @@ public sealed class GraphQLHttpHandler(
         try
         {
             using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
                 return (null, StatusCodes.Status400BadRequest, "The request body must be a JSON object (batching is not supported)");
-            var request = serializer.ReadNode<GraphQLRequest>(document.RootElement);
+            if (ShapeProblem(root) is { } shape) return (null, StatusCodes.Status400BadRequest, shape);
+            var request = serializer.ReadNode<GraphQLRequest>(root);
             if (request is null || string.IsNullOrWhiteSpace(request.Query))
                 return (null, StatusCodes.Status400BadRequest, "The request has no 'query'");
             return (request, 0, null);
         }
         catch (JsonException error)
         {
-            return (null, StatusCodes.Status400BadRequest, $"The request body is not valid GraphQL-over-HTTP JSON: {error.Message}");
+            // Said in our words: the parser's own name the .NET types it was reading into.
+            return (null, StatusCodes.Status400BadRequest, body.Length == 0
+                ? "The request body is empty; POST a JSON object with a 'query'"
+                : $"The request body is not valid JSON (line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1} of that line)");
         }
+    }
+
+    /// <summary>What is wrong with the members of a GraphQL-over-HTTP request object, if anything.</summary>
+    private static string? ShapeProblem(JsonElement request)
+    {
+        foreach (var member in request.EnumerateObject())
+        {
+            var kind = member.Value.ValueKind;
+            var problem = member.Name switch
+            {
+                "query" when kind != JsonValueKind.String => "'query' must be a string",
+                "operationName" when kind is not (JsonValueKind.String or JsonValueKind.Null) => "'operationName' must be a string or null",
+                "variables" or "extensions" when kind is not (JsonValueKind.Object or JsonValueKind.Null) => $"'{member.Name}' must be a JSON object or null",
+                _ => null,
+            };
+            if (problem is not null) return problem;
+        }
+        return null;
     }
 
     private static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)

@@ -21,7 +21,15 @@ public sealed class GraphQLWebSocketHandler(
         using var socket = await context.WebSockets.AcceptWebSocketAsync(offersProtocol ? MessageTypes.Subprotocol : null);
         if (!offersProtocol)
         {
-            await socket.CloseAsync(CloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable", context.RequestAborted);
+            try
+            {
+                await socket.CloseAsync(CloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable", context.RequestAborted);
+            }
+            catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or OperationCanceledException)
+            {
+                // A client that asked for another subprotocol (the legacy "graphql-ws") drops the connection itself on
+                // seeing none chosen; there is no one left to tell.
+            }
             return;
         }
         var session = new GraphQLWsSession(socket, executor, serializer, callers, options, context.RequestServices,

@@ -178,7 +178,10 @@ public sealed class GraphQLWsSession(
 
         if (_operations.Count >= options.MaxSubscriptionsPerSocket)
         {
-            SendErrors(id, [new ExecutionError($"At most {options.MaxSubscriptionsPerSocket} operations may run at once on one connection")]);
+            SendErrors(id, [new ExecutionError($"At most {options.MaxSubscriptionsPerSocket} operations may run at once on one connection")
+            {
+                Code = Sora.Abstractions.Errors.ErrorCodes.RateLimited,
+            }]);
             return;
         }
         var operation = new Operation();
