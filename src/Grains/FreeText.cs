@@ -4,16 +4,24 @@ namespace Sora.Grains;
 
 /// <summary>
 /// What words people write for others to read may hold: no control characters (a NUL, an escape sequence that repaints a
-/// terminal, a bell), line breaks only where the text has lines.
+/// terminal, a bell) and no bidirectional overrides (they make a name read as another), line breaks only where the text
+/// has lines. Windows line breaks and Unicode line separators become plain ones, tabs spaces.
 /// </summary>
 public static class FreeText
 {
-    public static void RefuseControlCharacters(string value, string field, bool lineBreaks)
+    /// <summary><paramref name="value"/> with its line breaks and tabs made plain; refused if it holds what it may not.</summary>
+    public static string Checked(string value, string field, bool lineBreaks)
     {
-        foreach (var c in value)
-            if (char.IsControl(c) && !(lineBreaks && c == '\n'))
-                throw DomainException.BadInput(field, lineBreaks
-                    ? $"{field} may not contain control characters (line breaks are fine)"
-                    : $"{field} may not contain control characters or line breaks");
+        var plain = value.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\t', ' ');
+        foreach (var c in plain)
+        {
+            if (c == '\n' && !lineBreaks) throw DomainException.BadInput(field, $"{field} may not contain line breaks");
+            if ((char.IsControl(c) && c != '\n') || IsBidiControl(c))
+                throw DomainException.BadInput(field, $"{field} may not contain control characters");
+        }
+        return plain;
     }
+
+    /// <summary>Embeddings, overrides and isolates (U+202A–202E, U+2066–2069).</summary>
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -11,8 +11,7 @@ public static class ProfileRules
         var trimmed = value.Trim();
         if (trimmed.Length is 0 or > ProfileLimits.MaxDisplayNameLength)
             throw DomainException.BadInput("displayName", $"displayName must be 1–{ProfileLimits.MaxDisplayNameLength} characters");
-        FreeText.RefuseControlCharacters(trimmed, "displayName", lineBreaks: false);
-        return trimmed;
+        return FreeText.Checked(trimmed, "displayName", lineBreaks: false);
     }
 
     public static string Bio(string value)
@@ -20,7 +19,6 @@ public static class ProfileRules
         var trimmed = value.Trim();
         if (trimmed.Length > ProfileLimits.MaxBioLength)
             throw DomainException.BadInput("bio", $"bio must be at most {ProfileLimits.MaxBioLength} characters");
-        FreeText.RefuseControlCharacters(trimmed, "bio", lineBreaks: true);
-        return trimmed;
+        return FreeText.Checked(trimmed, "bio", lineBreaks: true);
     }
 }

@@ -27,9 +27,9 @@ public sealed class UserGrain(
     public async Task<UserProfile> RegisterAsync(string handle, string displayName, string passwordHash)
     {
         if (S.Registered) throw new DomainException(ErrorCodes.Conflict, "This account already exists");
-        var name = ProfileRules.DisplayName(displayName);
+        var (key, name) = (Handle.Normalize(handle), ProfileRules.DisplayName(displayName));
         S.Registered = true;
-        S.Handle = Handle.Normalize(handle);
+        S.Handle = key;
         S.DisplayName = name;
         S.PasswordHash = passwordHash;
         S.CreatedAt = clock.GetUtcNow();

@@ -6,7 +6,8 @@ namespace Sora.Grains.Videos;
 /// <summary>What may be written about a video.</summary>
 public static class VideoRules
 {
-    public static string Prompt(string? prompt) => Text(prompt, "prompt", VideoLimits.MaxPromptLength, required: true, lineBreaks: true)!;
+    /// <summary>A draft's prompt, already held to the generation rules (GenerationRules) before any work was done for it.</summary>
+    public static string Prompt(string? prompt) => Text(prompt, "prompt", VideoLimits.MaxPromptLength, required: true, lineBreaks: null)!;
 
     public static string? Caption(string? caption) => Text(caption, "caption", VideoLimits.MaxCaptionLength, required: false, lineBreaks: false);
 
@@ -14,13 +15,13 @@ public static class VideoRules
 
     public static string Reason(string? reason) => Text(reason, "reason", VideoLimits.MaxReasonLength, required: true, lineBreaks: true)!;
 
-    private static string? Text(string? value, string field, int max, bool required, bool lineBreaks)
+    /// <param name="lineBreaks">Whether the text has lines (see <see cref="FreeText"/>); null: not checked here.</param>
+    private static string? Text(string? value, string field, int max, bool required, bool? lineBreaks)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
             return required ? throw DomainException.BadInput(field, $"{field} must not be empty") : null;
         if (trimmed.Length > max) throw DomainException.BadInput(field, $"{field} must be at most {max} characters");
-        FreeText.RefuseControlCharacters(trimmed, field, lineBreaks);
-        return trimmed;
+        return lineBreaks is { } lines ? FreeText.Checked(trimmed, field, lines) : trimmed;
     }
 }

@@ -29,6 +29,16 @@ public sealed partial class GpuEncoders(MediaGenerationOptions options, ILogger<
     /// <summary>Whether <paramref name="gpu"/>'s NVENC works, tried the first time it is asked.</summary>
     public Task<bool> UsableAsync(int gpu) => _usable.GetOrAdd(gpu, index => new Lazy<Task<bool>>(() => TryAsync(index))).Value;
 
+    /// <summary>
+    /// A job's encode on <paramref name="gpu"/>'s NVENC failed although the GPU passed its test (its sessions taken by
+    /// another program, a reset, a driver update): the jobs after it encode with libx264 until the node restarts.
+    /// </summary>
+    public void EncodeFailed(int gpu, string why)
+    {
+        _usable[gpu] = new Lazy<Task<bool>>(Task.FromResult(false));
+        LogNvencFailed(gpu, why);
+    }
+
     private async Task<bool> TryAsync(int gpu)
     {
         string? why;
@@ -52,6 +62,9 @@ public sealed partial class GpuEncoders(MediaGenerationOptions options, ILogger<
 
     [LoggerMessage(Level = LogLevel.Information, Message = "GPU {Gpu} encodes its jobs' videos with NVENC")]
     private partial void LogNvenc(int gpu);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A job's NVENC encode failed on GPU {Gpu}; until this node restarts its jobs are encoded by libx264: {Why}")]
+    private partial void LogNvencFailed(int gpu, string why);
 
     // Information, not a warning: data-centre GPUs without NVENC are a normal node, and --no-nvenc skips the try.
     [LoggerMessage(Level = LogLevel.Information, Message = "GPU {Gpu} cannot encode with NVENC, so libx264 encodes its jobs' videos on the CPU: {Why}")]

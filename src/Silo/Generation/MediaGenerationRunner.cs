@@ -170,6 +170,11 @@ public sealed partial class MediaGenerationRunner(
                 await StreamSegmentsAsync(job, encoder, marked, progress, activity, ct);
                 File.Move(encoder.FinalMp4!, unsignedMp4, overwrite: true);
             }
+            catch (FFMpegCore.Exceptions.FFMpegException error) when (settings.NvencGpu is { } gpu)
+            {
+                gpuEncoders.EncodeFailed(gpu, error.Message);
+                throw;
+            }
             finally
             {
                 File.Delete(encoder.FinalMp4!);

@@ -19,6 +19,13 @@ public static class DashboardOperatorGate
         var token = app.Services.GetRequiredService<OperatorToken>();
         app.UseWhen(context => context.Request.Path.StartsWithSegments(dashboardPath), branch => branch.Use(async (context, next) =>
         {
+            // A browser keeps Basic credentials for the folder of the page that asked: asked at /dashboard (the site's
+            // root folder) it would send them to the API too, which takes bearer tokens only.
+            if (context.Request.Path.Value is { } path && path.TrimEnd('/').Length == path.Length && path.Equals(dashboardPath, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Redirect(dashboardPath + "/" + context.Request.QueryString);
+                return;
+            }
             if (token.Matches(OfferedToken(context.Request.Headers.Authorization)))
             {
                 await next(context);

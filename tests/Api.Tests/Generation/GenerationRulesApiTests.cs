@@ -87,7 +87,7 @@ public sealed class GenerationRulesApiTests(SoraTestServer server) : IClassFixtu
         var folder = Path.Combine(server.DataDirectory, "media", "generations", id);
         var before = Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order().ToList();
 
-        foreach (var path in new[] { "1/A.m4s", "1/a%20b.m4s", "1/...m4s", "1/.m4s", "1/..%2F..%2Fkeys%2Fx.m4s", "999/0000.m4s", "0/0000.m4s", "-1/0000.m4s", "1/0000.mp4" })
+        foreach (var path in new[] { "1/A.m4s", "1/a%20b.m4s", "1/...m4s", "1/.m4s", "1/..%2F..%2Fkeys%2Fx.m4s", "999/0000.m4s", "0/0000.m4s", "-1/0000.m4s", "1/0000.mp4", "1/" + new string('1', 200) + ".m4s" })
             Assert.Equal(System.Net.HttpStatusCode.NotFound, (await ann.FetchAsync(server, $"/media/generations/{id}/{path}")).StatusCode);
 
         Assert.Equal(before, Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order());

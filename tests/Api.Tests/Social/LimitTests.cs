@@ -96,6 +96,9 @@ public sealed class LimitTests(SoraTestServer server) : IClassFixture<SoraTestSe
 
         await Check("mutation($d: String) { updateProfile(displayName: $d) { id } }", new { d = "Ann B." }, new { d = "\u001b[31mAnn" }, "displayName");
         await Check("mutation($d: String) { updateProfile(displayName: $d) { id } }", new { d = "Ann B." }, new { d = "Ann\nB." }, "displayName");
+        await Check("mutation($d: String) { updateProfile(displayName: $d) { id } }", new { d = "Ann B." }, new { d = "Ann\u202Eevil" }, "displayName");
+        var crlf = await ann.Client.DataAsync("mutation($b: String) { updateProfile(bio: $b) { bio } }", new { b = "boats\r\nand\tsails" });
+        Assert.Equal("boats\nand sails", crlf.GetProperty("updateProfile").GetProperty("bio").GetString());
         await Check("mutation($b: String) { updateProfile(bio: $b) { id } }", new { b = "makes boats\nand sails" }, new { b = "nul\u0000" }, "bio");
         await Check("mutation($id: ID!, $c: String) { publishVideo(id: $id, caption: $c) { id } }", new { id = video, c = "a boat" }, new { id = video, c = "hello\u0007" }, "caption");
         await Check("mutation($id: ID!, $t: String!) { comment(videoId: $id, text: $t) { id } }", new { id = video, t = "nice\nboat" }, new { id = video, t = "esc\u001b[2J" }, "text");

@@ -18,6 +18,9 @@ public sealed class ServeCommandTests : IDisposable
         // The dashboard shows hosts, grains and the live log: only to operators, who sign in with their token.
         foreach (var path in new[] { "/dashboard/", "/dashboard/DashboardCounters", "/dashboard/Trace" })
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync(url + path)).StatusCode);
+        // Asked for at /dashboard, the sign-in would be kept for the whole site: the folder is asked for instead.
+        var bare = await http.GetAsync(url + "/dashboard");
+        Assert.Equal((System.Net.HttpStatusCode.Unauthorized, "/dashboard/"), (bare.StatusCode, bare.RequestMessage!.RequestUri!.AbsolutePath));
         var operatorToken = (await File.ReadAllTextAsync(Path.Combine(_data, "operator.token"))).Trim();
         using var signedIn = new HttpRequestMessage(HttpMethod.Get, url + "/dashboard/");
         signedIn.Headers.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops:" + operatorToken)));

@@ -58,6 +58,19 @@ public sealed class GpuEncodersTests
     }
 
     [Fact]
+    public async Task After_a_jobs_NVENC_encode_fails_the_GPUs_next_jobs_are_encoded_by_libx264()
+    {
+        var encoders = With(_ => null);
+        Assert.Equal(0, (await encoders.ForAsync(Settings, Gpu(0), default)).NvencGpu);
+
+        encoders.EncodeFailed(0, "OpenEncodeSessionEx failed: out of memory (10)");
+
+        Assert.Equal(Settings, await encoders.ForAsync(Settings, Gpu(0), default));
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("out of memory"));
+        Assert.Equal([0], _probed);
+    }
+
+    [Fact]
     public async Task A_probe_that_throws_leaves_the_GPU_to_libx264()
     {
         var encoders = new GpuEncoders(Options, _log, (_, _) => throw new InvalidOperationException("no ffmpeg here"));

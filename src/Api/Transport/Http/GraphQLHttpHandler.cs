@@ -87,7 +87,7 @@ public sealed class GraphQLHttpHandler(
                 Extensions = extensions.Length == 0 ? null : serializer.Deserialize<Inputs>(extensions),
             }, 0, null);
         }
-        catch (JsonException)
+        catch (Exception error) when (IsUnreadable(error))
         {
             return (null, StatusCodes.Status400BadRequest, "'variables' and 'extensions' must each be a JSON object");
         }
@@ -103,26 +103,46 @@ public sealed class GraphQLHttpHandler(
         var body = await ReadLimitedAsync(http.Body, options.MaxRequestBytes, cancellationToken);
         if (body is null)
             return (null, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.MaxRequestBytes} bytes");
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return (null, StatusCodes.Status400BadRequest, "The request body must be a JSON object (batching is not supported)");
-            if (ShapeProblem(root) is { } shape) return (null, StatusCodes.Status400BadRequest, shape);
-            var request = serializer.ReadNode<GraphQLRequest>(root);
-            if (request is null || string.IsNullOrWhiteSpace(request.Query))
-                return (null, StatusCodes.Status400BadRequest, "The request has no 'query'");
-            return (request, 0, null);
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException error)
         {
             // Said in our words: the parser's own name the .NET types it was reading into.
             return (null, StatusCodes.Status400BadRequest, body.Length == 0
                 ? "The request body is empty; POST a JSON object with a 'query'"
-                : $"The request body is not valid JSON (line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1} of that line)");
+                : $"The request body is not valid JSON (line {error.LineNumber + 1 ?? 1}, byte {error.BytePositionInLine + 1 ?? 1} of that line)");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return (null, StatusCodes.Status400BadRequest, "The request body must be a JSON object (batching is not supported)");
+            if (ShapeProblem(root) is { } shape) return (null, StatusCodes.Status400BadRequest, shape);
+            GraphQLRequest? request;
+            try
+            {
+                request = serializer.ReadNode<GraphQLRequest>(root);
+            }
+            catch (Exception error) when (IsUnreadable(error))
+            {
+                return (null, StatusCodes.Status400BadRequest,
+                    "The request holds a value that cannot be read as GraphQL input (a number out of range, or a member of the wrong kind)");
+            }
+            if (request is null || string.IsNullOrWhiteSpace(request.Query))
+                return (null, StatusCodes.Status400BadRequest, "The request has no 'query'");
+            return (request, 0, null);
         }
     }
+
+    /// <summary>
+    /// How the serializer refuses input it cannot map: JSON of the wrong kind, and (NotImplementedException) a number no
+    /// .NET number type holds, such as 1e400.
+    /// </summary>
+    private static bool IsUnreadable(Exception error) =>
+        error is JsonException or FormatException or InvalidOperationException or NotImplementedException or OverflowException;
 
     /// <summary>What is wrong with the members of a GraphQL-over-HTTP request object, if anything.</summary>
     private static string? ShapeProblem(JsonElement request)

@@ -29,7 +29,7 @@ internal static class MediaEndpoints
 
     /// <summary>The files a generation attempt has: its init segment and its numbered fragments.</summary>
     private static bool IsSegmentName(string file) =>
-        file == "init.mp4" || (file.Length > 4 && file.EndsWith(".m4s", StringComparison.Ordinal) && file[..^4].All(char.IsAsciiDigit));
+        file == "init.mp4" || (file.Length is > 4 and <= 13 && file.EndsWith(".m4s", StringComparison.Ordinal) && file[..^4].All(char.IsAsciiDigit));
 
     private static async Task<IResult> ServeGenerationAsync(HttpContext context, string generation, int attempt, string file)
     {

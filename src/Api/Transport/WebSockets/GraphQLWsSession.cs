@@ -171,7 +171,8 @@ public sealed class GraphQLWsSession(
         {
             request = serializer.ReadNode<GraphQLRequest>(payload) ?? throw new JsonException("empty payload");
         }
-        catch (Exception error) when (error is JsonException or FormatException or InvalidOperationException)
+        // NotImplementedException: the serializer's answer to a number no .NET number type holds (1e400).
+        catch (Exception error) when (error is JsonException or FormatException or InvalidOperationException or NotImplementedException)
         {
             throw new ProtocolViolation(CloseCodes.BadRequest, "Invalid message received: malformed subscribe payload");
         }

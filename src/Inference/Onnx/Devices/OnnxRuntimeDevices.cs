@@ -15,7 +15,7 @@ public sealed class OnnxRuntimeDevices : IOnnxRuntimeDevices
         .ToBytes());
 
     /// <summary>The library the driver installs (the toolkit's runtime, libcudart, comes with ONNX Runtime's provider instead).</summary>
-    public const string DriverLibrary = "libcuda.so.1";
+    public static string DriverLibrary { get; } = OperatingSystem.IsWindows() ? "nvcuda.dll" : "libcuda.so.1";
 
     public bool HasNvidiaDriver()
     {
