@@ -64,7 +64,7 @@ public sealed partial class MediaGenerationRunner(
                 ChunkFrames = options.FramesPerChunk,
                 FirstChunkFrames = options.FirstChunkFrames,
             };
-            var planJson = lease.Engine is WorldEngine world ? ScenePlanJson.Write(world.PlanFor(request)) : "{}";
+            var planJson = SaltedPlan(lease.Engine is WorldEngine world ? ScenePlanJson.Write(world.PlanFor(request)) : "{}");
             var parentFile = spec.RemixOf is { } parent ? await CopyParentAsync(parent, scratch, cancellationToken) : null;
             var provenance = new ProvenanceRequest(videoId, IssuerOf(credentials.Value), spec.OwnerHandle, spec.Width, spec.Height, spec.Fps, new ManifestDefinition
             {
@@ -255,6 +255,14 @@ public sealed partial class MediaGenerationRunner(
     private static ushort IssuerOf(SigningCredentials signer) => BinaryPrimitives.ReadUInt16BigEndian(SHA256.HashData(signer.Leaf.RawData));
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// The plan as it is stored and as the manifest's plan hash commits to it: with a random salt. The planner is public
+    /// and the manifest names the seed, so an unsalted hash would let anyone holding the video confirm a guess of a
+    /// prompt its creator kept private.
+    /// </summary>
+    private static string SaltedPlan(string planJson) =>
+        $"{{\"salt\":\"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}\",\"plan\":{planJson}}}";
 
     /// <summary>
     /// Starts the encoder for the next job once this one's outcome is recorded: ffmpeg's start (a tenth of a second of

@@ -42,6 +42,26 @@ public sealed class RemixProvenanceTests(SoraTestServer server) : IClassFixture<
         Assert.False(Contains(keptFile, kept), "a private prompt leaked into the file");
     }
 
+    [Fact]
+    public async Task A_kept_prompt_cannot_be_confirmed_from_the_manifests_plan_hash()
+    {
+        var ann = await People.SignUpAsync(server, "ann");
+        const string kept = "a zebra named tallowmere jumps over a fence";
+
+        // The planner is public and the manifest names the seed: were the plan hashed as planned, the same prompt and
+        // seed would give the same hash, and anyone could check a guess against it.
+        var hashes = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var file = await DownloadAsync(ann, await ann.WaitAsync(await ann.CreateAsync(kept, seed: 7)));
+            var found = System.Text.RegularExpressions.Regex.Match(System.Text.Encoding.Latin1.GetString(file), "planHash\x78\x40([0-9a-f]{64})");
+            Assert.True(found.Success, "the manifest has no plan hash");
+            hashes.Add(found.Groups[1].Value);
+        }
+
+        Assert.NotEqual(hashes[0], hashes[1]);
+    }
+
     private async Task<byte[]> DownloadAsync(Person person, System.Text.Json.JsonElement generation)
     {
         var url = generation.GetProperty("video").GetProperty("media").GetProperty("url").GetString()!;
