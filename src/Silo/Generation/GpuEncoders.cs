@@ -26,6 +26,16 @@ public sealed partial class GpuEncoders(MediaGenerationOptions options, ILogger<
         return await UsableAsync(device.Index).WaitAsync(ct) ? settings with { NvencGpu = device.Index } : settings;
     }
 
+    /// <summary>
+    /// Starts trying GPUs 0 to <paramref name="gpus"/> − 1 in the background, unless this silo does not use NVENC: the log
+    /// then says at start what each can do, and no job waits for its answer.
+    /// </summary>
+    public void StartTrying(int gpus)
+    {
+        if (!options.UseNvenc) return;
+        for (var gpu = 0; gpu < gpus; gpu++) _ = UsableAsync(gpu);
+    }
+
     /// <summary>Whether <paramref name="gpu"/>'s NVENC works, tried the first time it is asked.</summary>
     public Task<bool> UsableAsync(int gpu) => _usable.GetOrAdd(gpu, index => new Lazy<Task<bool>>(() => TryAsync(index))).Value;
 

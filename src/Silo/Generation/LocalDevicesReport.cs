@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Sora.Silo.Generation;
 
 /// <summary>Says once, at start, which devices this silo offers, why it has the GPUs it has (or none), and which of them encode on NVENC.</summary>
-public sealed partial class LocalDevicesReport(LocalDevices devices, EngineCatalog engines, MediaGenerationOptions media, GpuEncoders encoders,
+public sealed partial class LocalDevicesReport(LocalDevices devices, EngineCatalog engines, GpuEncoders encoders,
     ILogger<LocalDevicesReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -15,10 +15,7 @@ public sealed partial class LocalDevicesReport(LocalDevices devices, EngineCatal
             return Task.CompletedTask;
         }
         LogDevices(devices.CpuSlots, devices.Gpus, devices.GpuSource, engines.OnnxDescription);
-        // Whether each GPU's NVENC works is found out now, in the background, so that the log says it at start and no
-        // job waits for it; the answer is kept (GpuEncoders logs it).
-        if (media.UseNvenc)
-            for (var gpu = 0; gpu < devices.Gpus; gpu++) _ = encoders.UsableAsync(gpu);
+        encoders.StartTrying(devices.Gpus);
         return Task.CompletedTask;
     }
 

@@ -16,17 +16,21 @@ public static class DashboardOperatorGate
 {
     public static void UseDashboardOperatorGate(this WebApplication app, string dashboardPath)
     {
-        var token = app.Services.GetRequiredService<OperatorToken>();
+        var (token, callers) = (app.Services.GetRequiredService<OperatorToken>(), app.Services.GetRequiredService<CallerResolver>());
         app.UseWhen(context => context.Request.Path.StartsWithSegments(dashboardPath), branch => branch.Use(async (context, next) =>
         {
             // A browser keeps Basic credentials for the folder of the page that asked: asked at /dashboard (the site's
             // root folder) it would send them to the API too, which takes bearer tokens only.
-            if (context.Request.Path.Value is { } path && path.TrimEnd('/').Length == path.Length && path.Equals(dashboardPath, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(context.Request.Path.Value, dashboardPath, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.Redirect(dashboardPath + "/" + context.Request.QueryString);
                 return;
             }
-            if (token.Matches(OfferedToken(context.Request.Headers.Authorization)))
+            string? authorization = context.Request.Headers.Authorization;
+            var isOperator = BasicPassword(authorization) is { } password
+                ? token.Matches(password)
+                : callers.Resolve(authorization).Caller?.IsOperator == true;
+            if (isOperator)
             {
                 await next(context);
                 return;
@@ -37,12 +41,11 @@ public static class DashboardOperatorGate
         }));
     }
 
-    /// <summary>The operator token a request offers: a bearer token, or the password of Basic credentials; null if none.</summary>
-    private static string? OfferedToken(string? authorization)
+    /// <summary>The password of Basic credentials (what a browser sends); null for any other kind, left to the API's resolver.</summary>
+    private static string? BasicPassword(string? authorization)
     {
-        if (!AuthenticationHeaderValue.TryParse(authorization, out var header) || header.Parameter is not { } parameter) return null;
-        if (header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)) return parameter;
-        if (!header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!AuthenticationHeaderValue.TryParse(authorization, out var header) || header.Parameter is not { } parameter
+            || !header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)) return null;
         try
         {
             var credentials = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));

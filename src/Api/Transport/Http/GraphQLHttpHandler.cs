@@ -87,7 +87,7 @@ public sealed class GraphQLHttpHandler(
                 Extensions = extensions.Length == 0 ? null : serializer.Deserialize<Inputs>(extensions),
             }, 0, null);
         }
-        catch (Exception error) when (IsUnreadable(error))
+        catch (Exception error) when (UnreadableInput.Is(error))
         {
             return (null, StatusCodes.Status400BadRequest, "'variables' and 'extensions' must each be a JSON object");
         }
@@ -126,7 +126,7 @@ public sealed class GraphQLHttpHandler(
             {
                 request = serializer.ReadNode<GraphQLRequest>(root);
             }
-            catch (Exception error) when (IsUnreadable(error))
+            catch (Exception error) when (UnreadableInput.Is(error))
             {
                 return (null, StatusCodes.Status400BadRequest,
                     "The request holds a value that cannot be read as GraphQL input (a number out of range, or a member of the wrong kind)");
@@ -136,13 +136,6 @@ public sealed class GraphQLHttpHandler(
             return (request, 0, null);
         }
     }
-
-    /// <summary>
-    /// How the serializer refuses input it cannot map: JSON of the wrong kind, and (NotImplementedException) a number no
-    /// .NET number type holds, such as 1e400.
-    /// </summary>
-    private static bool IsUnreadable(Exception error) =>
-        error is JsonException or FormatException or InvalidOperationException or NotImplementedException or OverflowException;
 
     /// <summary>What is wrong with the members of a GraphQL-over-HTTP request object, if anything.</summary>
     private static string? ShapeProblem(JsonElement request)

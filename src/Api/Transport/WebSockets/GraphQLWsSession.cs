@@ -171,8 +171,7 @@ public sealed class GraphQLWsSession(
         {
             request = serializer.ReadNode<GraphQLRequest>(payload) ?? throw new JsonException("empty payload");
         }
-        // NotImplementedException: the serializer's answer to a number no .NET number type holds (1e400).
-        catch (Exception error) when (error is JsonException or FormatException or InvalidOperationException or NotImplementedException)
+        catch (Exception error) when (UnreadableInput.Is(error))
         {
             throw new ProtocolViolation(CloseCodes.BadRequest, "Invalid message received: malformed subscribe payload");
         }
